@@ -1,0 +1,40 @@
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Parsing;
+using ForbedringsAbc.Text;
+
+namespace ForbedringsAbc.Assembly;
+
+/// <summary>
+/// Where each page is written: pretty URLs ("metoder/pdsa-sirkelen/index.html"), folders and
+/// file names made into slugs (æ→ae, ø→o, å→a), <c>slug:</c> overriding the file name.
+/// </summary>
+public static class RouteBuilder
+{
+    public static SitePage Route(ParsedPage page)
+    {
+        var path = page.Source.ContentPath;
+        var segments = path.Split('/');
+        var folders = segments[..^1].Select(Slugifier.Slugify).ToArray();
+        var stem = Path.GetFileNameWithoutExtension(segments[^1]);
+        if (PageKinds.IsIndexFile(path))
+        {
+            var output = folders.Length == 0 ? "index.html" : $"{string.Join('/', folders)}/index.html";
+            return new SitePage(page, output, folders.Length == 0 ? string.Empty : folders[^1]);
+        }
+        var slug = page.Meta.Slug ?? Slugifier.Slugify(stem);
+        if (slug.Length == 0) slug = "side";
+        var prefix = folders.Length == 0 ? string.Empty : string.Join('/', folders) + "/";
+        return new SitePage(page, $"{prefix}{slug}/index.html", slug);
+    }
+
+    /// <summary>An alias as written ("/gammel/side/", "gammel/side.html") to its output file, or null if invalid.</summary>
+    public static string? AliasOutputPath(string alias)
+    {
+        var trimmed = alias.Trim().TrimStart('/');
+        if (trimmed.Length == 0 || UrlRules.IsExternal(trimmed) || trimmed.Contains('?') || trimmed.Contains('#')) return null;
+        var segments = trimmed.TrimEnd('/').Split('/');
+        if (segments.Any(s => s is "" or "." or ".." || s.Any(c => char.IsControl(c) || c == '\\'))) return null;
+        var joined = string.Join('/', segments);
+        return joined.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? joined : joined + "/index.html";
+    }
+}

@@ -1,0 +1,108 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Text;
+
+namespace ForbedringsAbc.Assembly;
+
+/// <summary>
+/// Runs once over all parsed pages (in path order): leaves out drafts unless asked for, gives
+/// every page its route, finds duplicate URLs, builds sections and tags, and resolves the
+/// cross-references between stories, methods and contacts.
+/// </summary>
+public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
+{
+    /// <summary>Files the build writes itself; a content page may not take their place.</summary>
+    public static readonly IReadOnlyList<string> ReservedOutputs =
+        ["404.html", "sitemap.xml", "feed.xml", $"{SiteModel.TagFolder}/index.html"];
+
+    public SiteModel Assemble(IReadOnlyList<ParsedPage> parsed, bool includeDrafts)
+    {
+        var drafts = parsed.Where(p => p.Meta.Draft && !includeDrafts).Select(p => p.Source.ContentPath).ToHashSet(StringComparer.Ordinal);
+        var pages = parsed.Where(p => !drafts.Contains(p.Source.ContentPath)).Select(RouteBuilder.Route).ToList();
+        var byContentPath = pages.ToDictionary(p => p.ContentPath, StringComparer.Ordinal);
+        var sections = BuildSections(pages);
+        var tags = TagCollector.Collect(pages);
+        var aliases = BuildAliases(pages);
+        CheckDuplicateOutputs(pages, sections, tags, aliases);
+        var methods = BySlug(pages, PageKind.Method);
+        var contacts = BySlug(pages, PageKind.Contact);
+        var draftSlugs = parsed.Where(p => drafts.Contains(p.Source.ContentPath)).Select(p => RouteBuilder.Route(p).Slug).ToHashSet(StringComparer.Ordinal);
+        var refs = new CrossReferenceResolver(diagnostics, methods, contacts, draftSlugs);
+        var (byMethod, byContact) = refs.Resolve(pages);
+        return new SiteModel(data, pages, pages.FirstOrDefault(p => p.Kind == PageKind.Home), sections, tags, aliases,
+            byContentPath, drafts, byMethod, byContact, methods, contacts);
+    }
+
+    private static List<SectionInfo> BuildSections(List<SitePage> pages)
+    {
+        var result = new List<SectionInfo>();
+        foreach (var group in pages.Where(p => p.Page.Section.Length > 0).GroupBy(p => p.Page.Section).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var index = group.FirstOrDefault(p => p.Kind == PageKind.Section);
+            var members = group.Where(p => p.Kind != PageKind.Section).ToList();
+            var kind = members.Count > 0 ? members[0].Kind : Parsing.PageKinds.KindOf(group.Key + "/x.md");
+            result.Add(new SectionInfo(Slugifier.Slugify(group.Key), kind, index, members));
+        }
+        return result;
+    }
+
+    private List<AliasInfo> BuildAliases(List<SitePage> pages)
+    {
+        var result = new List<AliasInfo>();
+        foreach (var page in pages)
+        {
+            foreach (var alias in page.Meta.Aliases)
+            {
+                var output = RouteBuilder.AliasOutputPath(alias.Value);
+                if (output is null)
+                {
+                    diagnostics.Report(Rules.BadSlug, alias.Span,
+                        $"Den gamle adressen «{alias.Value}» i `aliases` er ikke en gyldig sti på nettstedet. Skriv stien uten domene, for eksempel: /metoder/gammel-side/.");
+                    continue;
+                }
+                result.Add(new AliasInfo(output, page));
+            }
+        }
+        return result;
+    }
+
+    private void CheckDuplicateOutputs(List<SitePage> pages, List<SectionInfo> sections, IReadOnlyList<TagInfo> tags, List<AliasInfo> aliases)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var reserved in ReservedOutputs) owners[reserved] = "en side nettstedet lager selv";
+        foreach (var tag in tags) owners[SiteModel.TagOutputPath(tag.Slug)] = $"emnesiden for «{tag.Name}»";
+        foreach (var section in sections.Where(s => s.Index is null)) owners[section.OutputPath] = $"seksjonssiden for {section.Folder}/";
+        foreach (var page in pages)
+        {
+            if (owners.TryGetValue(page.OutputPath, out var owner))
+            {
+                diagnostics.Report(Rules.DuplicateUrl, new SourceSpan(page.Page.Source.DisplayPath, 1, 1),
+                    $"Siden får samme adresse ({page.PrettyPath}) som {owner}. Gi filen et annet navn, eller bruk `slug:`.");
+                continue;
+            }
+            owners[page.OutputPath] = page.Page.Source.DisplayPath;
+        }
+        foreach (var alias in aliases)
+        {
+            var span = alias.Target.Meta.Aliases.First(a => RouteBuilder.AliasOutputPath(a.Value) == alias.OutputPath).Span;
+            if (owners.TryGetValue(alias.OutputPath, out var owner))
+            {
+                diagnostics.Report(Rules.DuplicateUrl, span,
+                    $"Den gamle adressen {alias.OutputPath.Replace("index.html", "")} er allerede i bruk av {owner}.");
+                continue;
+            }
+            owners[alias.OutputPath] = alias.Target.Page.Source.DisplayPath;
+        }
+    }
+
+    private static Dictionary<string, SitePage> BySlug(List<SitePage> pages, PageKind kind)
+    {
+        var result = new Dictionary<string, SitePage>(StringComparer.Ordinal);
+        foreach (var page in pages.Where(p => p.Kind == kind))
+        {
+            result.TryAdd(page.Slug, page);
+            result.TryAdd(Path.GetFileNameWithoutExtension(page.ContentPath), page);
+        }
+        return result;
+    }
+}

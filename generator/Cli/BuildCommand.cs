@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Loading;
+using ForbedringsAbc.Output;
+using ForbedringsAbc.Pipeline;
+
+namespace ForbedringsAbc.Cli;
+
+/// <summary><c>generator build</c>: content/ + templates/ → site/, swapped in only when there are no errors.</summary>
+public static class BuildCommand
+{
+    public static Command Create()
+    {
+        var options = new CommonOptions();
+        var command = new Command("build", "Build the site into the output folder. On any error the previous output is left exactly as it was; exit code 1.");
+        options.AddTo(command);
+        command.SetAction(result => Run(options.Read(result), Console.Out));
+        return command;
+    }
+
+    public static int Run(BuildOptions options, TextWriter output)
+    {
+        var watch = Stopwatch.StartNew();
+        var publisher = new AtomicPublisher(options.OutputDir);
+        var temp = publisher.BeginBuild();
+        var reporter = new Reporter(output, DiagnosticFormat.Text);
+        try
+        {
+            var sink = new DirectorySink(temp);
+            var result = new BuildPipeline().Run(options, sink);
+            reporter.Print(result);
+            var shown = PathDisplay.ForUser(publisher.Target) + "/";
+            if (!result.Succeeded)
+            {
+                publisher.Abandon(temp);
+                reporter.Summary("Stoppet", result, watch.Elapsed, $"Rett feilene over; {shown} er ikke endret.");
+                return ExitCodes.ContentErrors;
+            }
+            publisher.Publish(temp);
+            reporter.Summary("Ferdig", result, watch.Elapsed, $"Nettstedet er skrevet til {shown}");
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            publisher.Abandon(temp);
+            output.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}. Ingenting er endret i {PathDisplay.ForUser(publisher.Target)}/.");
+            return ExitCodes.ContentErrors;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace ForbedringsAbc.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator can give. Codes are stable: editors search for them, and
+/// docs/diagnostics.md lists them (a test keeps the two in step).
+/// ABC0xx files, ABC1xx front matter, ABC2xx cross-references and URLs, ABC3xx Markdown,
+/// ABC5xx site data, ABC9xx templates.
+/// </summary>
+public static class Rules
+{
+    public static readonly Rule UnreadableFile = new("ABC001", Severity.Error, "A content file cannot be read, or is not valid UTF-8 text.");
+    public static readonly Rule FileTooLarge = new("ABC002", Severity.Error, "A content file is larger than the limit for a page.");
+    public static readonly Rule NoFrontMatter = new("ABC100", Severity.Error, "A Markdown file does not start with a front-matter block (---).");
+    public static readonly Rule UnclosedFrontMatter = new("ABC101", Severity.Error, "The front-matter block has no closing --- line.");
+    public static readonly Rule YamlSyntax = new("ABC102", Severity.Error, "The front matter is not valid YAML (reported at the YAML parser's position).");
+    public static readonly Rule FrontMatterNotMapping = new("ABC103", Severity.Error, "The front matter is not a list of keys and values.");
+    public static readonly Rule MissingKey = new("ABC104", Severity.Error, "A required key is missing or empty.");
+    public static readonly Rule WrongType = new("ABC105", Severity.Error, "A key has a value of the wrong type (text, list, date, yes/no, mapping).");
+    public static readonly Rule UnknownKey = new("ABC106", Severity.Error, "An unknown key; the message names the nearest known key.");
+    public static readonly Rule BadDate = new("ABC107", Severity.Error, "A date is not a real date written YYYY-MM-DD.");
+    public static readonly Rule UpdatedBeforePublished = new("ABC108", Severity.Error, "'updated' is earlier than 'published'.");
+    public static readonly Rule UnknownPhase = new("ABC109", Severity.Error, "A method's phase is not one of the phases in the site data.");
+    public static readonly Rule KindMismatch = new("ABC110", Severity.Error, "'type' disagrees with the folder the file is in.");
+    public static readonly Rule BadSlug = new("ABC111", Severity.Error, "A slug or alias is not a valid URL path.");
+    public static readonly Rule BadTime = new("ABC112", Severity.Error, "A chapter time is not HH:MM:SS, or chapters are not in time order.");
+    public static readonly Rule BadEmail = new("ABC113", Severity.Error, "An e-mail address is not valid.");
+    public static readonly Rule BadSummary = new("ABC114", Severity.Error, "The summary holds more than inline text (lists, headings, links or images).");
+    public static readonly Rule VideoSource = new("ABC115", Severity.Error, "A guide's video needs exactly one of 'url' and 'src'.");
+    public static readonly Rule DuplicateUrl = new("ABC200", Severity.Error, "Two pages (or a page and an alias) would be written to the same URL.");
+    public static readonly Rule UnknownContact = new("ABC201", Severity.Error, "A story names a contact that has no page in kontakt/.");
+    public static readonly Rule UnknownMethod = new("ABC202", Severity.Error, "A story names a method that has no page in metoder/.");
+    public static readonly Rule LinkToDraft = new("ABC203", Severity.Error, "A published page links to, or names, a draft that is left out of the build.");
+    public static readonly Rule BrokenLink = new("ABC300", Severity.Error, "A link to a content file that does not exist.");
+    public static readonly Rule BrokenAnchor = new("ABC301", Severity.Error, "A link to an #anchor that is not a heading on the target page.");
+    public static readonly Rule MissingImage = new("ABC302", Severity.Error, "An image file that does not exist.");
+    public static readonly Rule MissingAlt = new("ABC303", Severity.Error, "An image without alt text.");
+    public static readonly Rule RawHtml = new("ABC304", Severity.Error, "Raw HTML in Markdown (it is shown as text, never passed through).");
+    public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link or image.");
+    public static readonly Rule LinkOutsideContent = new("ABC306", Severity.Error, "A relative link or image that points outside content/ or at a file that is not published.");
+    public static readonly Rule SiteData = new("ABC500", Severity.Error, "A site data file in content/_data/ is missing or invalid.");
+    public static readonly Rule TemplateError = new("ABC900", Severity.Error, "A template has a syntax error, or failed while rendering a page (names both).");
+    public static readonly Rule TemplateMissing = new("ABC901", Severity.Error, "A template the build needs is missing.");
+
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        UnreadableFile, FileTooLarge, NoFrontMatter, UnclosedFrontMatter, YamlSyntax,
+        FrontMatterNotMapping, MissingKey, WrongType, UnknownKey, BadDate, UpdatedBeforePublished,
+        UnknownPhase, KindMismatch, BadSlug, BadTime, BadEmail, BadSummary, VideoSource,
+        DuplicateUrl, UnknownContact, UnknownMethod, LinkToDraft, BrokenLink, BrokenAnchor,
+        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, SiteData,
+        TemplateError, TemplateMissing,
+    ];
+}

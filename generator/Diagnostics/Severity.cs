@@ -1,0 +1,7 @@
+namespace ForbedringsAbc.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}

@@ -1,0 +1,70 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Parsing;
+using ForbedringsAbc.Rendering;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SourceSpan = ForbedringsAbc.Diagnostics.SourceSpan;
+
+namespace ForbedringsAbc.Links;
+
+/// <summary>
+/// Walks one page's Markdown tree: resolves every link and image (reporting those that lead
+/// nowhere), requires alt text on images, and reports raw HTML. Positions are those of the
+/// file, front matter included.
+/// </summary>
+public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnostics)
+{
+    public PageLinks Check(SitePage page)
+    {
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in page.Page.Body.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock block:
+                    ReportRawHtml(page, block.Line, block.Column);
+                    break;
+                case HtmlInline inline:
+                    ReportRawHtml(page, inline.Line, inline.Column);
+                    break;
+                case LinkInline link:
+                    CheckLink(page, link, urls);
+                    break;
+                case AutolinkInline auto:
+                    var resolved = resolver.Resolve(page, auto.Url, SpanOf(page, auto.Line, auto.Column), isImage: false);
+                    if (resolved is not null) urls.TryAdd(auto.Url, resolved);
+                    break;
+            }
+        }
+        return new PageLinks(urls, ResolveImage(page), ResolveVideo(page, v => v.Src), ResolveVideo(page, v => v.Captions));
+    }
+
+    private void CheckLink(SitePage page, LinkInline link, Dictionary<string, string> urls)
+    {
+        var span = SpanOf(page, link.Line, link.Column);
+        var url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? string.Empty;
+        if (link.IsImage && FigureExtension.AltText(link).Length == 0)
+        {
+            diagnostics.Report(Rules.MissingAlt, span,
+                "Bildet mangler alternativ tekst. Skriv hva bildet viser mellom klammene: ![Sykepleiere ved tavlen](bilder/tavle.jpg).");
+        }
+        var resolved = resolver.Resolve(page, url, span, link.IsImage);
+        if (resolved is not null) urls.TryAdd(url, resolved);
+    }
+
+    private string? ResolveImage(SitePage page) =>
+        page.Meta.Image is { } image ? resolver.ResolveFile(page, image.Src, isImage: true) : null;
+
+    private string? ResolveVideo(SitePage page, Func<Video, Located<string>?> pick) =>
+        page.Page.KindMeta is GuideMeta { Video: { } video } && pick(video) is { } file
+            ? resolver.ResolveFile(page, file, isImage: false)
+            : null;
+
+    private void ReportRawHtml(SitePage page, int line, int column) =>
+        diagnostics.Report(Rules.RawHtml, SpanOf(page, line, column),
+            "HTML-kode vises som tekst og tas ikke med som HTML. Bruk Markdown i stedet (for eksempel **fet**, lister og ![bilde](sti)).");
+
+    public static SourceSpan SpanOf(SitePage page, int line, int column) =>
+        new(page.Page.Source.DisplayPath, page.Page.BodyLineOffset + line + 1, column + 1);
+}

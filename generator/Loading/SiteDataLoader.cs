@@ -1,0 +1,89 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Parsing;
+using ForbedringsAbc.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ForbedringsAbc.Loading;
+
+/// <summary>
+/// Reads the site data: content/_data/&lt;name&gt;.yaml where editors have written one, else the
+/// default in templates/data/. phases.yaml lists the phases of the improvement cycle;
+/// site.yaml the site's title and description.
+/// </summary>
+public sealed class SiteDataLoader(string contentRoot, string templatesRoot, DiagnosticBag diagnostics)
+{
+    public SiteData Load() => new(LoadConfig(), LoadPhases());
+
+    private SiteConfig LoadConfig()
+    {
+        var fields = Open("site.yaml");
+        if (fields is null) return new SiteConfig("Forbedringsarbeidets ABC", string.Empty, string.Empty, null, null);
+        var config = new SiteConfig(
+            fields.Text("title", required: true) ?? string.Empty,
+            fields.Text("description", required: false) ?? string.Empty,
+            fields.Text("organisation", required: false) ?? string.Empty,
+            fields.Text("about_page", required: false),
+            fields.Text("accessibility_page", required: false));
+        fields.ReportUnknownKeys(["title", "description", "organisation", "about_page", "accessibility_page"]);
+        return config;
+    }
+
+    private List<Phase> LoadPhases()
+    {
+        var fields = Open("phases.yaml");
+        var phases = new List<Phase>();
+        if (fields is null) return phases;
+        foreach (var node in fields.Sequence("phases", required: true))
+        {
+            if (node is not YamlMappingNode map)
+            {
+                diagnostics.Report(Rules.SiteData, fields.Spans.At(node), "Hver fase skal ha id, title, question og summary.");
+                continue;
+            }
+            var f = new YamlFields(map, fields.Spans, diagnostics, "phases.");
+            var id = f.Text("id", required: true) ?? string.Empty;
+            var phase = new Phase(id, Slugifier.Slugify(id), f.Text("title", required: true) ?? id,
+                f.Text("question", required: false) ?? string.Empty, f.Text("summary", required: false) ?? string.Empty,
+                f.Text("page", required: false));
+            f.ReportUnknownKeys(["id", "title", "question", "summary", "page"]);
+            if (phases.Any(p => p.Id == id))
+            {
+                diagnostics.Report(Rules.SiteData, f.Span, $"Fasen «{id}» står to ganger.");
+                continue;
+            }
+            phases.Add(phase);
+        }
+        fields.ReportUnknownKeys(["phases"]);
+        return phases;
+    }
+
+    private YamlFields? Open(string name)
+    {
+        var path = Path.Combine(contentRoot, ContentLoader.DataFolder, name);
+        if (!File.Exists(path)) path = Path.Combine(templatesRoot, "data", name);
+        var display = PathDisplay.ForUser(path);
+        if (!File.Exists(path))
+        {
+            diagnostics.Report(Rules.SiteData, SourceSpan.WholeFile(display), $"Fant ikke {name} i content/_data/ eller templates/data/.");
+            return null;
+        }
+        var spans = new YamlSpans(display, 0);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(ContentLoader.NormalizeNewlines(File.ReadAllText(path))));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
+            {
+                return new YamlFields(map, spans, diagnostics);
+            }
+            diagnostics.Report(Rules.SiteData, new SourceSpan(display, 1, 1), "Filen skal inneholde «nøkkel: verdi»-linjer.");
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Report(Rules.SiteData, spans.At(e.Start), $"Feil i YAML: {YamlErrorText.Translate(e)}");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+using Markdig.Syntax;
+
+namespace ForbedringsAbc.Model;
+
+/// <summary>
+/// A content file after parsing: its kind, its typed front matter and its Markdown tree.
+/// <see cref="BodyLineOffset"/> is the number of lines above the body (the front matter and
+/// its fences), to turn Markdig's 0-based body lines into lines of the file.
+/// </summary>
+public sealed record ParsedPage(
+    SourceDocument Source,
+    PageKind Kind,
+    string Section,
+    CommonMeta Meta,
+    KindMeta KindMeta,
+    MarkdownDocument Body,
+    int BodyLineOffset,
+    IReadOnlySet<string> HeadingIds);

@@ -1,0 +1,13 @@
+namespace ForbedringsAbc.Model;
+
+/// <summary>A phase of the improvement cycle, from content/_data/phases.yaml.</summary>
+public sealed record Phase(string Id, string Slug, string Title, string Question, string Summary, string? Page);
+
+/// <summary>Site-wide settings, from content/_data/site.yaml.</summary>
+public sealed record SiteConfig(string Title, string Description, string Organisation, string? AboutPage, string? AccessibilityPage);
+
+/// <summary>The site data editors maintain beside the pages.</summary>
+public sealed record SiteData(SiteConfig Config, IReadOnlyList<Phase> Phases)
+{
+    public Phase? FindPhase(string id) => Phases.FirstOrDefault(p => p.Id == id);
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace ForbedringsAbc.Output;
+
+/// <summary>Writes files under a folder (the build's temporary folder), creating folders as needed.</summary>
+public sealed class DirectorySink(string root) : IOutputSink
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly ConcurrentDictionary<string, bool> _createdDirs = new(StringComparer.Ordinal);
+    private int _count;
+
+    public string Root { get; } = root;
+
+    public int Count => _count;
+
+    public void WriteText(string path, string text)
+    {
+        File.WriteAllText(Prepare(path), text, Utf8);
+        Interlocked.Increment(ref _count);
+    }
+
+    public void CopyFile(string path, string sourceFile)
+    {
+        File.Copy(sourceFile, Prepare(path), overwrite: true);
+        Interlocked.Increment(ref _count);
+    }
+
+    private string Prepare(string path)
+    {
+        var full = Path.Combine(Root, path);
+        var dir = Path.GetDirectoryName(full)!;
+        if (_createdDirs.TryAdd(dir, true)) Directory.CreateDirectory(dir);
+        return full;
+    }
+}

@@ -1,0 +1,62 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Model;
+
+namespace ForbedringsAbc.Parsing;
+
+/// <summary>The YAML between the fences and the Markdown after them, with their line offsets.</summary>
+public sealed record SplitDocument(string Yaml, int YamlLineOffset, string Body, int BodyLineOffset);
+
+/// <summary>
+/// Splits "---\n yaml \n---\n body". The opening fence must be the first line; the closing
+/// fence is the next line that is exactly "---" (or "...", YAML's document end).
+/// </summary>
+public static class FrontMatterSplitter
+{
+    public static SplitDocument? Split(SourceDocument doc, DiagnosticBag diagnostics)
+    {
+        var text = doc.Text;
+        if (!IsFence(FirstLine(text)))
+        {
+            diagnostics.Report(Rules.NoFrontMatter, new SourceSpan(doc.DisplayPath, 1, 1),
+                "Filen må begynne med en linje med tre bindestreker (---), så nøklene (title, summary …), så en ny linje med ---.");
+            return null;
+        }
+        var yamlStart = text.IndexOf('\n');
+        if (yamlStart < 0)
+        {
+            ReportUnclosed(doc, diagnostics);
+            return null;
+        }
+        yamlStart++;
+        var pos = yamlStart;
+        var line = 2;
+        while (pos <= text.Length)
+        {
+            var end = text.IndexOf('\n', pos);
+            var lineText = end < 0 ? text[pos..] : text[pos..end];
+            if (IsFence(lineText) || lineText.TrimEnd() == "...")
+            {
+                var yaml = text[yamlStart..pos];
+                var body = end < 0 ? string.Empty : text[(end + 1)..];
+                return new SplitDocument(yaml, 1, body, line);
+            }
+            if (end < 0) break;
+            pos = end + 1;
+            line++;
+        }
+        ReportUnclosed(doc, diagnostics);
+        return null;
+    }
+
+    private static void ReportUnclosed(SourceDocument doc, DiagnosticBag diagnostics) =>
+        diagnostics.Report(Rules.UnclosedFrontMatter, new SourceSpan(doc.DisplayPath, 1, 1),
+            "Nøklene øverst i filen er ikke avsluttet. Sett inn en linje med tre bindestreker (---) etter den siste nøkkelen.");
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOf('\n');
+        return end < 0 ? text : text[..end];
+    }
+
+    private static bool IsFence(string line) => line.TrimEnd() == "---";
+}

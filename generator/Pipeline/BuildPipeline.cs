@@ -1,0 +1,85 @@
+using ForbedringsAbc.Assembly;
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Links;
+using ForbedringsAbc.Loading;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Output;
+using ForbedringsAbc.Parsing;
+using ForbedringsAbc.Rendering;
+using ForbedringsAbc.Templates;
+
+namespace ForbedringsAbc.Pipeline;
+
+/// <summary>
+/// The one place that knows the order of the stages:
+/// Load → Parse → Assemble → Resolve links → Render Markdown → Apply templates → Write.
+/// Per-page stages run in parallel over sorted input and keep their results in input order;
+/// aggregate stages run once. Every stage runs even after errors, so one run reports every
+/// problem; the sink decides what happens to the output (build, check and tests differ only there).
+/// </summary>
+public sealed class BuildPipeline
+{
+    public BuildResult Run(BuildOptions options, IOutputSink sink)
+    {
+        var diagnostics = new DiagnosticBag();
+        var notes = new List<string>();
+        var strings = UiStrings.Load(options.TemplatesDir, diagnostics);
+        var templates = TemplateSet.Load(options.TemplatesDir, diagnostics);
+        var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, diagnostics).Load();
+        var content = new ContentLoader(diagnostics).Load(options.ContentDir);
+
+        var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts);
+        var parser = new PageParser(bodyPipeline, data, diagnostics);
+        var parsed = ParallelMap(content.Documents, parser.Parse).OfType<ParsedPage>().ToList();
+
+        var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
+
+        var checker = new PageLinkChecker(new LinkResolver(site, content, diagnostics), diagnostics);
+        var renderer = new MarkdownRenderer(bodyPipeline, MarkdownPipelineFactory.CreateInline(), diagnostics);
+        var rendered = ParallelMap(site.Pages, page => renderer.Render(page, checker.Check(page)))
+            .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
+
+        var views = new ViewBuilder(site, rendered, strings);
+        var composer = new PageComposer(templates, strings, diagnostics);
+        var pages = new SiteRenderer(site, views, composer, options.BaseUrl).RenderAll(sink);
+        var files = pages + CopyAssets(content, options.TemplatesDir, sink) + WriteFeeds(site, options.BaseUrl, sink, notes);
+        return new BuildResult(diagnostics.Sorted(), pages, files, notes);
+    }
+
+    private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink)
+    {
+        foreach (var asset in content.Assets) sink.CopyFile(asset, content.FullPath(asset));
+        var assetsDir = Path.Combine(templatesDir, "assets");
+        if (!Directory.Exists(assetsDir)) return content.Assets.Count;
+        var themeFiles = Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in themeFiles)
+        {
+            sink.CopyFile("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file);
+        }
+        return content.Assets.Count + themeFiles.Count;
+    }
+
+    private static int WriteFeeds(SiteModel site, Uri? baseUrl, IOutputSink sink, List<string> notes)
+    {
+        if (baseUrl is null)
+        {
+            notes.Add("sitemap.xml og feed.xml ble ikke laget: de trenger full adresse. Bruk --base-url https://…/");
+            return 0;
+        }
+        var entries = site.Pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal)
+            .Select(p => new UrlEntry(p.PrettyPath, p.Meta.Title, p.Meta.Summary, p.Meta.Published, p.Meta.Updated));
+        sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(baseUrl, entries));
+        var feed = PageOrder.NewestFirst(site.Pages.Where(p => p.Kind is PageKind.Story or PageKind.Guide)).Take(50)
+            .Select(p => new UrlEntry(p.PrettyPath, p.Meta.Title, p.Meta.Summary, p.Meta.Published, p.Meta.Updated)).ToList();
+        sink.WriteText("feed.xml", SitemapWriter.Feed(baseUrl, site.Data.Config.Title, feed));
+        return 2;
+    }
+
+    /// <summary>Maps in parallel and returns the results in input order (output never depends on scheduling).</summary>
+    private static TOut[] ParallelMap<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> map)
+    {
+        var results = new TOut[items.Count];
+        Parallel.For(0, items.Count, i => results[i] = map(items[i]));
+        return results;
+    }
+}

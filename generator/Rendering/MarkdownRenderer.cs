@@ -1,0 +1,66 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Links;
+using ForbedringsAbc.Model;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SourceSpan = ForbedringsAbc.Diagnostics.SourceSpan;
+
+namespace ForbedringsAbc.Rendering;
+
+/// <summary>
+/// Renders a page's Markdown with its resolved links, and its summary as inline HTML.
+/// A summary may hold *kursiv* and **fet**, but not blocks, links or images (ABC114).
+/// </summary>
+public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inline, DiagnosticBag diagnostics)
+{
+    public RenderedPage Render(SitePage page, PageLinks links)
+    {
+        var html = RenderBody(page.Page.Body, links);
+        var summary = RenderSummary(page.Meta.Summary, page.Meta.SummarySpan);
+        return new RenderedPage(page, links, html, summary);
+    }
+
+    public string RenderBody(MarkdownDocument document, PageLinks links)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { LinkRewriter = links.Rewrite };
+        body.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    public string RenderSummary(string markdown, SourceSpan span)
+    {
+        if (markdown.Length == 0) return string.Empty;
+        var document = Markdown.Parse(markdown, inline);
+        if (document.Count != 1 || document[0] is not ParagraphBlock paragraph)
+        {
+            diagnostics.Report(Rules.BadSummary, span,
+                "Ingressen (`summary`) skal være vanlig tekst, gjerne med *kursiv* og **fet**, men ikke lister, overskrifter eller flere avsnitt.");
+            return Text.HtmlText.Escape(markdown);
+        }
+        foreach (var node in paragraph.Inline!.Descendants())
+        {
+            if (node is LinkInline or AutolinkInline)
+            {
+                diagnostics.Report(Rules.BadSummary, span,
+                    "Ingressen (`summary`) kan ikke ha lenker eller bilder; den vises som lenketekst i lister. Legg lenken i brødteksten.");
+                return Text.HtmlText.Escape(markdown);
+            }
+            if (node is HtmlInline)
+            {
+                diagnostics.Report(Rules.RawHtml, span, "Ingressen (`summary`) inneholder HTML-kode. Bruk *kursiv* og **fet** i stedet.");
+                return Text.HtmlText.Escape(markdown);
+            }
+        }
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { LinkRewriter = _ => "#" };
+        inline.Setup(renderer);
+        renderer.WriteLeafInline(paragraph);
+        writer.Flush();
+        return writer.ToString().Trim();
+    }
+}

@@ -1,0 +1,29 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Links;
+using ForbedringsAbc.Templates.Views;
+using Scriban.Runtime;
+
+namespace ForbedringsAbc.Templates;
+
+/// <summary>
+/// Renders one output page in two steps: the kind's layout gives the main content, then the
+/// base layout wraps it in the site's frame. Both see the same variables:
+/// <c>site</c>, <c>page</c>, <c>t</c> (UI strings) and <c>root</c> (the relative way back to the
+/// site's root, "../../"; or the base URL's path on pages served from any depth, like 404).
+/// </summary>
+public sealed class PageComposer(TemplateSet templates, UiStrings strings, DiagnosticBag diagnostics)
+{
+    public string? Compose(string layout, PageView page, SiteView site, string outputPath, string sourceDisplay, string? rootOverride = null)
+    {
+        var globals = new ScriptObject();
+        globals.SetValue("site", site, readOnly: true);
+        globals.SetValue("page", page, readOnly: true);
+        globals.SetValue("t", strings.Tree, readOnly: true);
+        globals.SetValue("root", rootOverride ?? UrlPaths.RootPrefix(outputPath), readOnly: true);
+        globals.SetValue("layout", layout, readOnly: true);
+        var main = templates.Render(layout, globals, sourceDisplay, diagnostics);
+        if (main is null) return null;
+        globals.SetValue("content", new HtmlString(main), readOnly: true);
+        return templates.Render("base", globals, sourceDisplay, diagnostics);
+    }
+}

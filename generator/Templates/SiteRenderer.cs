@@ -1,0 +1,126 @@
+using ForbedringsAbc.Assembly;
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Links;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Output;
+using ForbedringsAbc.Templates.Views;
+using ForbedringsAbc.Text;
+
+namespace ForbedringsAbc.Templates;
+
+/// <summary>
+/// Applies the templates to every page the site has: the content pages, the generated section
+/// pages, the tag pages and tag index, the redirects of old URLs, and 404.html; in parallel,
+/// each page written to the sink as soon as it is rendered.
+/// </summary>
+public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer composer, Uri? baseUrl)
+{
+    public int RenderAll(IOutputSink sink)
+    {
+        var jobs = new List<(string Output, Func<string?> Render)>();
+        foreach (var page in site.Pages) jobs.Add((page.OutputPath, () => RenderContentPage(page)));
+        foreach (var section in site.Sections.Where(s => s.Index is null)) jobs.Add((section.OutputPath, () => RenderSection(section, null)));
+        foreach (var tag in site.Tags) jobs.Add((SiteModel.TagOutputPath(tag.Slug), () => RenderTag(tag)));
+        jobs.Add(($"{SiteModel.TagFolder}/index.html", RenderTagIndex));
+        jobs.Add(("404.html", RenderNotFound));
+        foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, () => RenderRedirect(alias)));
+        Parallel.ForEach(jobs, job =>
+        {
+            var html = job.Render();
+            if (html is not null) sink.WriteText(job.Output, html);
+        });
+        return jobs.Count;
+    }
+
+    private string? RenderContentPage(SitePage page) => page.Kind switch
+    {
+        PageKind.Home => RenderHome(page),
+        PageKind.Section => RenderSection(site.Sections.First(s => s.Index == page), page),
+        _ => Compose(ViewBuilder.KindName(page.Kind), views.Page(page), page.OutputPath, page.Page.Source.DisplayPath, page.Page.Section),
+    };
+
+    private string? RenderHome(SitePage page)
+    {
+        var view = views.Page(page) with
+        {
+            Phases = views.Phases(null),
+            Groups =
+            [
+                Group("historier", PageOrder.NewestFirst(site.OfKind(PageKind.Story)).Take(6)),
+                Group("refleksjon", PageOrder.NewestFirst(site.OfKind(PageKind.Guide)).Take(4)),
+            ],
+        };
+        return Compose("home", view, page.OutputPath, page.Page.Source.DisplayPath, string.Empty);
+    }
+
+    private GroupView Group(string folder, IEnumerable<SitePage> pages)
+    {
+        var section = site.Sections.FirstOrDefault(s => s.Folder == folder);
+        return new GroupView(folder, section is null ? folder : views.SectionTitle(section), HtmlString.Empty,
+            section?.OutputPath, pages.Select(views.Link).ToList());
+    }
+
+    private string? RenderSection(SectionInfo section, SitePage? index)
+    {
+        var baseView = index is not null ? views.Page(index) : new PageView
+        {
+            Kind = "section",
+            Title = views.SectionTitle(section),
+            Summary = HtmlString.Empty,
+            Content = HtmlString.Empty,
+            Path = section.OutputPath,
+            Breadcrumbs = [views.HomeCrumb()],
+        };
+        var view = section.Kind switch
+        {
+            PageKind.Method => baseView with { Groups = views.MethodGroups(), Phases = views.Phases(null) },
+            PageKind.Story or PageKind.Guide => baseView with { Items = PageOrder.NewestFirst(section.Pages).Select(views.Link).ToList() },
+            _ => baseView with { Items = PageOrder.ByTitle(section.Pages).Select(views.Link).ToList() },
+        };
+        view = view with { Kind = "section", Breadcrumbs = [views.HomeCrumb()] };
+        var display = index?.Page.Source.DisplayPath ?? $"content/{section.Folder}/";
+        return Compose("section", view, section.OutputPath, display, section.Folder);
+    }
+
+    private string? RenderTag(TagInfo tag)
+    {
+        var path = SiteModel.TagOutputPath(tag.Slug);
+        var view = ListPage(tag.Name, path) with { Items = tag.Pages.Select(views.Link).ToList() };
+        return Compose("tag", view, path, $"emneord «{tag.Name}»", SiteModel.TagFolder);
+    }
+
+    private string? RenderTagIndex()
+    {
+        var path = $"{SiteModel.TagFolder}/index.html";
+        var view = ListPage(string.Empty, path) with { AllTags = site.Tags.Select(views.Tag).ToList() };
+        return Compose("tags", view, path, "emneoversikten", SiteModel.TagFolder);
+    }
+
+    private string? RenderNotFound()
+    {
+        var view = ListPage(string.Empty, "404.html");
+        return Compose("404", view, "404.html", "404-siden", string.Empty, baseUrl?.AbsolutePath);
+    }
+
+    private string? RenderRedirect(AliasInfo alias)
+    {
+        var view = ListPage(alias.Target.Meta.Title, alias.OutputPath) with
+        {
+            Items = [views.Link(alias.Target)],
+        };
+        return Compose("redirect", view, alias.OutputPath, alias.Target.Page.Source.DisplayPath, string.Empty);
+    }
+
+    private PageView ListPage(string title, string path) => new()
+    {
+        Kind = "list",
+        Title = title,
+        Summary = HtmlString.Empty,
+        Content = HtmlString.Empty,
+        Path = path,
+        Breadcrumbs = [views.HomeCrumb()],
+    };
+
+    private string? Compose(string layout, PageView view, string outputPath, string display, string section, string? rootOverride = null) =>
+        composer.Compose(layout, view, views.Site(Slugifier.Slugify(section), baseUrl is not null), outputPath, display, rootOverride);
+}

@@ -1,0 +1,89 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Loading;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace ForbedringsAbc.Templates;
+
+/// <summary>
+/// The Scriban templates of templates/ (layouts/*.html and partials/*.html), parsed once per
+/// build. Rendering a page gives HTML, or a diagnostic that names the template file and line
+/// and the page being rendered.
+/// </summary>
+public sealed class TemplateSet
+{
+    public static readonly IReadOnlyList<string> RequiredLayouts =
+    [
+        "base", "home", "section", "article", "method", "story", "guide", "contact", "tag", "tags", "404", "redirect",
+    ];
+
+    private readonly Dictionary<string, Template> _templates;
+    private readonly Dictionary<string, string> _displayPaths;
+    private readonly ScriptObject _builtins;
+
+    private TemplateSet(Dictionary<string, Template> templates, Dictionary<string, string> displayPaths, string root)
+    {
+        _templates = templates;
+        _displayPaths = displayPaths;
+        _builtins = EscapingTemplateContext.CreateBuiltins();
+        Root = root;
+    }
+
+    public string Root { get; }
+
+    public static TemplateSet Load(string root, DiagnosticBag diagnostics)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var displays = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { "layouts", "partials" })
+        {
+            var dir = Path.Combine(fullRoot, folder);
+            if (!Directory.Exists(dir)) continue;
+            foreach (var file in Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetRelativePath(fullRoot, file).Replace('\\', '/');
+                var display = PathDisplay.ForUser(file);
+                var template = Template.Parse(ContentLoader.NormalizeNewlines(File.ReadAllText(file)), display);
+                foreach (var message in template.Messages)
+                {
+                    diagnostics.Report(Rules.TemplateError, ToSpan(message.Span, display), $"Feil i malen: {message.Message}");
+                }
+                templates[name] = template;
+                displays[name] = display;
+            }
+        }
+        foreach (var layout in RequiredLayouts.Where(l => !templates.ContainsKey(LayoutPath(l))))
+        {
+            diagnostics.Report(Rules.TemplateMissing, SourceSpan.WholeFile(PathDisplay.ForUser(Path.Combine(fullRoot, LayoutPath(layout)))),
+                $"Malen {LayoutPath(layout)} mangler.");
+        }
+        return new TemplateSet(templates, displays, fullRoot);
+    }
+
+    public static string LayoutPath(string layout) => $"layouts/{layout}.html";
+
+    /// <summary>Renders a layout with the given variables; null (and a diagnostic) on failure.</summary>
+    public string? Render(string layout, ScriptObject globals, string pageDisplayPath, DiagnosticBag diagnostics)
+    {
+        var name = LayoutPath(layout);
+        if (!_templates.TryGetValue(name, out var template) || template.HasErrors) return null;
+        var context = new EscapingTemplateContext(_templates, _builtins);
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var file = e.Span.FileName ?? _displayPaths[name];
+            diagnostics.Report(Rules.TemplateError, ToSpan(e.Span, file),
+                $"Malen feilet da {pageDisplayPath} ble laget: {e.OriginalMessage}");
+            return null;
+        }
+    }
+
+    private static SourceSpan ToSpan(Scriban.Parsing.SourceSpan span, string file) =>
+        new(span.FileName ?? file, span.Start.Line + 1, span.Start.Column + 1);
+}

@@ -1,0 +1,142 @@
+using ForbedringsAbc.Assembly;
+using ForbedringsAbc.Links;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Templates.Views;
+using ForbedringsAbc.Text;
+
+namespace ForbedringsAbc.Templates;
+
+/// <summary>
+/// Builds the view models templates see, from the assembled site and the rendered pages.
+/// Paths in views are site-relative output paths; layouts prefix them with <c>root</c>.
+/// </summary>
+public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, RenderedPage> rendered, UiStrings strings)
+{
+    public static readonly IReadOnlyList<string> NavFolders = ["metoder", "historier", "refleksjon", "kontakt"];
+
+    public SiteView Site(string currentSection, bool hasFeed) =>
+        new(site.Data.Config.Title, site.Data.Config.Description, site.Data.Config.Organisation,
+            NavFolders.Where(f => site.Sections.Any(s => s.Folder == f))
+                .Select(f => new NavItemView(strings.Get($"nav.{f}"), $"{f}/index.html", f == currentSection))
+                .ToList(),
+            hasFeed,
+            PathOfContent(site.Data.Config.AboutPage),
+            PathOfContent(site.Data.Config.AccessibilityPage));
+
+    private string? PathOfContent(string? contentPath) =>
+        contentPath is not null && site.ByContentPath.TryGetValue(contentPath, out var page) ? page.OutputPath : null;
+
+    public PageView Page(SitePage page)
+    {
+        var r = rendered[page.ContentPath];
+        var view = Base(page, r);
+        return page.Page.KindMeta switch
+        {
+            MethodMeta m => view with { Phase = PhaseOf(m.Phase, current: true), Stories = StoriesFor(site.StoriesByMethod, page), Related = RelatedMethods(page, m) },
+            StoryMeta s => view with { Unit = s.Unit, Contact = ContactFor(s), Methods = MethodsFor(s) },
+            GuideMeta g => GuideView(view, g, r),
+            ContactMeta c => view with { Person = Card(page, c), Stories = StoriesFor(site.StoriesByContact, page) },
+            _ => view,
+        };
+    }
+
+    public PageView Base(SitePage page, RenderedPage r) => new()
+    {
+        Kind = KindName(page.Kind),
+        Title = page.Meta.Title,
+        Summary = new HtmlString(r.SummaryHtml),
+        Content = new HtmlString(r.BodyHtml),
+        Path = page.OutputPath,
+        Published = Date(page.Meta.Published),
+        Updated = Date(page.Meta.Updated),
+        Reviewed = Date(page.Meta.Reviewed),
+        Owner = page.Meta.Owner,
+        Tags = page.Meta.Tags.Select(Slugifier.Slugify).Distinct().Select(slug => site.Tags.First(t => t.Slug == slug)).Select(Tag).ToList(),
+        Image = page.Meta.Image is { } img && r.Links.ImageUrl is { } url ? new FigureView(url, img.Alt, img.Caption, img.Credit) : null,
+        Breadcrumbs = Crumbs(page),
+    };
+
+    public LinkView Link(SitePage page) =>
+        new(page.Meta.Title, page.OutputPath, new HtmlString(rendered[page.ContentPath].SummaryHtml), Date(page.Meta.Published),
+            KindName(page.Kind), strings.Get($"kinds.{KindName(page.Kind)}"));
+
+    public TagView Tag(TagInfo tag) => new(tag.Name, SiteModel.TagOutputPath(tag.Slug), tag.Pages.Count);
+
+    public DateView? Date(DateOnly? date) => date is { } d ? new DateView(DateText.Iso(d), strings.Dates.Long(d)) : null;
+
+    public IReadOnlyList<PhaseView> Phases(string? current) =>
+        site.Data.Phases.Select(p => PhaseOf(p.Id, p.Id == current)!).ToList();
+
+    /// <summary>Methods grouped by phase, in the phases' order, each group sorted by title.</summary>
+    public IReadOnlyList<GroupView> MethodGroups() =>
+        site.Data.Phases.Select(p => new GroupView(
+                p.Slug, p.Title, new HtmlString(Text.HtmlText.Escape(p.Question)), PhasePagePath(p),
+                PageOrder.ByTitle(site.OfKind(PageKind.Method).Where(m => ((MethodMeta)m.Page.KindMeta).Phase == p.Id)).Select(Link).ToList()))
+            .ToList();
+
+    public IReadOnlyList<CrumbView> Crumbs(SitePage page)
+    {
+        var crumbs = new List<CrumbView>();
+        if (page.Kind == PageKind.Home) return crumbs;
+        crumbs.Add(HomeCrumb());
+        if (page.Kind != PageKind.Section && site.Sections.FirstOrDefault(s => s.Folder == Slugifier.Slugify(page.Page.Section)) is { } section)
+        {
+            crumbs.Add(new CrumbView(SectionTitle(section), section.OutputPath));
+        }
+        return crumbs;
+    }
+
+    public CrumbView HomeCrumb() => new(strings.Get("breadcrumbs.home"), "index.html");
+
+    public string SectionTitle(SectionInfo section) =>
+        section.Index?.Meta.Title is { Length: > 0 } title ? title : strings.Flat.GetValueOrDefault($"sections.{section.Folder}", section.Folder);
+
+    private PageView GuideView(PageView view, GuideMeta g, RenderedPage r) => view with
+    {
+        Video = g.Video is { } v ? new VideoView(v.Title ?? view.Title, v.Url, r.Links.VideoUrl, r.Links.CaptionsUrl) : null,
+        Chapters = g.Chapters.Select((c, i) => new ChapterView(i + 1, GeneratedAnchors.Chapter(i + 1), c.Time, c.Seconds, c.Title,
+            c.Speakers.Select(s => new SpeakerView(s.Name, s.Role, s.Org)).ToList())).ToList(),
+        Questions = g.Questions.Select((q, i) => new QuestionView(i + 1, GeneratedAnchors.Question(i + 1), q)).ToList(),
+        Event = g.Event,
+        Resources = g.Resources.Select(x => new ResourceView(x.Title, x.Url, x.Note)).ToList(),
+    };
+
+    private PhaseView? PhaseOf(string id, bool current) =>
+        site.Data.FindPhase(id) is { } p
+            ? new PhaseView(p.Id, p.Slug, p.Title, p.Question, PhasePagePath(p), MethodsSectionPath(p), current)
+            : null;
+
+    private string? MethodsSectionPath(Phase phase) =>
+        site.Sections.FirstOrDefault(s => s.Kind == PageKind.Method) is { } section ? $"{section.OutputPath}#fase-{phase.Slug}" : null;
+
+    private string? PhasePagePath(Phase phase) =>
+        phase.Page is { } page && site.ByContentPath.TryGetValue(page, out var target) ? target.OutputPath : null;
+
+    private List<LinkView> StoriesFor(IReadOnlyDictionary<string, IReadOnlyList<SitePage>> map, SitePage page) =>
+        map.TryGetValue(page.ContentPath, out var stories) ? stories.Select(Link).ToList() : [];
+
+    private List<LinkView> RelatedMethods(SitePage page, MethodMeta meta) =>
+        PageOrder.ByTitle(site.OfKind(PageKind.Method)
+                .Where(m => m != page && ((MethodMeta)m.Page.KindMeta).Phase == meta.Phase))
+            .Take(6).Select(Link).ToList();
+
+    private ContactCardView? ContactFor(StoryMeta story) =>
+        story.Contact is { } c && site.ContactsBySlug.TryGetValue(c.Value, out var page) ? Card(page, (ContactMeta)page.Page.KindMeta) : null;
+
+    private List<LinkView> MethodsFor(StoryMeta story) =>
+        story.Methods.Select(m => site.MethodsBySlug.GetValueOrDefault(m.Value)).OfType<SitePage>().Distinct().Select(Link).ToList();
+
+    private static ContactCardView Card(SitePage page, ContactMeta c) =>
+        new(c.Name, c.Role, c.Unit, c.Email, c.Phone, c.Phone is null ? null : "tel:" + new string(c.Phone.Where(ch => char.IsDigit(ch) || ch == '+').ToArray()), page.OutputPath);
+
+    public static string KindName(PageKind kind) => kind switch
+    {
+        PageKind.Home => "home",
+        PageKind.Section => "section",
+        PageKind.Method => "method",
+        PageKind.Story => "story",
+        PageKind.Guide => "guide",
+        PageKind.Contact => "contact",
+        _ => "article",
+    };
+}

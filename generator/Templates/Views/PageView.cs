@@ -1,0 +1,47 @@
+namespace ForbedringsAbc.Templates.Views;
+
+/// <summary>
+/// Everything a layout may show about one page. Kind-specific parts are null (or empty) on
+/// pages of other kinds, so one layout can test for them.
+/// </summary>
+public sealed record PageView
+{
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    public required HtmlString Summary { get; init; }
+    public required HtmlString Content { get; init; }
+    public required string Path { get; init; }
+    public DateView? Published { get; init; }
+    public DateView? Updated { get; init; }
+    public DateView? Reviewed { get; init; }
+    public string? Owner { get; init; }
+    public IReadOnlyList<TagView> Tags { get; init; } = [];
+    public FigureView? Image { get; init; }
+    public IReadOnlyList<CrumbView> Breadcrumbs { get; init; } = [];
+
+    // method
+    public PhaseView? Phase { get; init; }
+    public IReadOnlyList<LinkView> Stories { get; init; } = [];
+    public IReadOnlyList<LinkView> Related { get; init; } = [];
+
+    // story
+    public string? Unit { get; init; }
+    public ContactCardView? Contact { get; init; }
+    public IReadOnlyList<LinkView> Methods { get; init; } = [];
+
+    // guide
+    public VideoView? Video { get; init; }
+    public IReadOnlyList<ChapterView> Chapters { get; init; } = [];
+    public IReadOnlyList<QuestionView> Questions { get; init; } = [];
+    public string? Event { get; init; }
+    public IReadOnlyList<ResourceView> Resources { get; init; } = [];
+
+    // contact
+    public ContactCardView? Person { get; init; }
+
+    // lists: home, sections, tags
+    public IReadOnlyList<LinkView> Items { get; init; } = [];
+    public IReadOnlyList<GroupView> Groups { get; init; } = [];
+    public IReadOnlyList<TagView> AllTags { get; init; } = [];
+    public IReadOnlyList<PhaseView> Phases { get; init; } = [];
+}
