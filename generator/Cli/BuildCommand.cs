@@ -10,12 +10,12 @@ namespace ForbedringsAbc.Cli;
 /// <summary><c>generator build</c>: content/ + templates/ → site/, swapped in only when there are no errors.</summary>
 public static class BuildCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter output)
     {
         var options = new CommonOptions();
         var command = new Command("build", "Build the site into the output folder. On any error the previous output is left exactly as it was; exit code 1.");
         options.AddTo(command);
-        command.SetAction(result => Run(options.Read(result), Console.Out));
+        command.SetAction(result => Run(options.Read(result), output));
         return command;
     }
 
@@ -30,7 +30,7 @@ public static class BuildCommand
             var sink = new DirectorySink(temp);
             var result = new BuildPipeline().Run(options, sink);
             reporter.Print(result);
-            var shown = PathDisplay.ForUser(publisher.Target) + "/";
+            var shown = PathDisplay.Current.ForUser(publisher.Target) + "/";
             if (!result.Succeeded)
             {
                 publisher.Abandon(temp);
@@ -44,7 +44,7 @@ public static class BuildCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             publisher.Abandon(temp);
-            output.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}. Ingenting er endret i {PathDisplay.ForUser(publisher.Target)}/.");
+            output.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}. Ingenting er endret i {PathDisplay.Current.ForUser(publisher.Target)}/.");
             return ExitCodes.ContentErrors;
         }
     }

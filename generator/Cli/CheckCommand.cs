@@ -9,7 +9,7 @@ namespace ForbedringsAbc.Cli;
 /// <summary><c>generator check</c>: the build's pipeline and rules, nothing written; for pull requests.</summary>
 public static class CheckCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter output)
     {
         var options = new CommonOptions();
         var format = new Option<string>("--format")
@@ -22,7 +22,7 @@ public static class CheckCommand
         options.AddTo(command);
         command.Options.Add(format);
         command.SetAction(result => Run(options.Read(result),
-            result.GetValue(format) == "github" ? DiagnosticFormat.Github : DiagnosticFormat.Text, Console.Out));
+            result.GetValue(format) == "github" ? DiagnosticFormat.Github : DiagnosticFormat.Text, output));
         return command;
     }
 

@@ -5,7 +5,7 @@ namespace ForbedringsAbc.Cli;
 /// <summary>The command tree, and the rule that a wrong command line exits with 2.</summary>
 public static class CommandLine
 {
-    public static RootCommand CreateRoot()
+    public static RootCommand CreateRoot(TextWriter output)
     {
         var root = new RootCommand(
             "ForbedringsABC site generator: turns the Markdown pages in content/ and the templates in templates/ " +
@@ -14,14 +14,14 @@ public static class CommandLine
             "  generator build                          build content/ into site/\n" +
             "  generator build --base-url https://intranett.example/kvalitet/abc/\n" +
             "  generator check --format github          report every problem, write nothing");
-        root.Subcommands.Add(BuildCommand.Create());
-        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create(output));
+        root.Subcommands.Add(CheckCommand.Create(output));
         return root;
     }
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = CreateRoot();
+        var root = CreateRoot(output);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -31,7 +31,7 @@ public static class CommandLine
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
         }
         catch (ArgumentException e)
         {

@@ -64,7 +64,7 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
                     $"Lenken «{url}» går til et utkast (draft: true) som ikke kommer med på nettstedet.");
                 return null;
             }
-            var nearest = EditDistance.Nearest(target, site.ByContentPath.Keys);
+            var nearest = NearestPage(target);
             var hint = nearest is null ? string.Empty : $" Mente du {RelativeContentPath(page.ContentPath, nearest)}?";
             diagnostics.Report(Rules.BrokenLink, span, $"Lenken «{url}» går til en side som ikke finnes ({target}).{hint}");
             return null;
@@ -76,6 +76,18 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         }
         var resolved = UrlPaths.Relative(page.OutputPath, found.OutputPath);
         return fragment is null ? resolved : $"{resolved}#{fragment}";
+    }
+
+    /// <summary>A page in the same folder whose file name is a likely misspelling of the target's.</summary>
+    private string? NearestPage(string target)
+    {
+        var folder = target.Contains('/') ? target[..target.LastIndexOf('/')] : string.Empty;
+        var stem = Path.GetFileNameWithoutExtension(target);
+        var siblings = site.ByContentPath.Keys
+            .Where(k => (k.Contains('/') ? k[..k.LastIndexOf('/')] : string.Empty) == folder)
+            .ToDictionary(k => Path.GetFileNameWithoutExtension(k), k => k, StringComparer.Ordinal);
+        var nearest = EditDistance.Nearest(stem, siblings.Keys);
+        return nearest is null ? null : siblings[nearest];
     }
 
     private SitePage? FindPage(string target)

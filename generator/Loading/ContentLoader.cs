@@ -9,7 +9,7 @@ namespace ForbedringsAbc.Loading;
 /// Hidden entries (".git", ".DS_Store") and the site data folder (_data) are not pages.
 /// A symbolic link that leads outside content/ is refused.
 /// </summary>
-public sealed class ContentLoader(DiagnosticBag diagnostics)
+public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
 {
     /// <summary>The largest Markdown file accepted (a page is never this long; see docs/limits).</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
@@ -28,7 +28,7 @@ public sealed class ContentLoader(DiagnosticBag diagnostics)
             var contentPath = Path.GetRelativePath(fullRoot, file).Replace('\\', '/');
             if (!IsInsideRoot(fullRoot, file))
             {
-                diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(PathDisplay.ForUser(file)),
+                diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(paths.ForUser(file)),
                     "Filen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier filen inn i stedet.");
                 continue;
             }
@@ -76,7 +76,7 @@ public sealed class ContentLoader(DiagnosticBag diagnostics)
 
     private SourceDocument? ReadDocument(string file, string contentPath)
     {
-        var display = PathDisplay.ForUser(file);
+        var display = paths.ForUser(file);
         byte[] bytes;
         try
         {

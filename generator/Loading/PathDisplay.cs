@@ -1,12 +1,14 @@
 namespace ForbedringsAbc.Loading;
 
-/// <summary>Shows paths as editors see them: relative to the working directory, with '/'.</summary>
-public static class PathDisplay
+/// <summary>Shows paths as editors see them: relative to the folder the command runs in, with '/'.</summary>
+public sealed class PathDisplay(string baseDirectory)
 {
-    public static string ForUser(string fullPath)
+    public static PathDisplay Current => new(Directory.GetCurrentDirectory());
+
+    public string ForUser(string fullPath)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
-        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
+        var relative = Path.GetRelativePath(baseDirectory, Path.GetFullPath(fullPath));
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
         return shown.Replace('\\', '/');
     }
 }

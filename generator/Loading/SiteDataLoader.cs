@@ -12,7 +12,7 @@ namespace ForbedringsAbc.Loading;
 /// default in templates/data/. phases.yaml lists the phases of the improvement cycle;
 /// site.yaml the site's title and description.
 /// </summary>
-public sealed class SiteDataLoader(string contentRoot, string templatesRoot, DiagnosticBag diagnostics)
+public sealed class SiteDataLoader(string contentRoot, string templatesRoot, PathDisplay paths, DiagnosticBag diagnostics)
 {
     public SiteData Load() => new(LoadConfig(), LoadPhases());
 
@@ -63,7 +63,7 @@ public sealed class SiteDataLoader(string contentRoot, string templatesRoot, Dia
     {
         var path = Path.Combine(contentRoot, ContentLoader.DataFolder, name);
         if (!File.Exists(path)) path = Path.Combine(templatesRoot, "data", name);
-        var display = PathDisplay.ForUser(path);
+        var display = paths.ForUser(path);
         if (!File.Exists(path))
         {
             diagnostics.Report(Rules.SiteData, SourceSpan.WholeFile(display), $"Fant ikke {name} i content/_data/ eller templates/data/.");

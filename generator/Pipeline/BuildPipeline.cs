@@ -19,14 +19,17 @@ namespace ForbedringsAbc.Pipeline;
 /// </summary>
 public sealed class BuildPipeline
 {
-    public BuildResult Run(BuildOptions options, IOutputSink sink)
+    public BuildResult Run(BuildOptions options, IOutputSink sink) => Write(Prepare(options), sink);
+
+    /// <summary>Load → Parse → Assemble → Resolve links → Render Markdown.</summary>
+    public PreparedSite Prepare(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var notes = new List<string>();
-        var strings = UiStrings.Load(options.TemplatesDir, diagnostics);
-        var templates = TemplateSet.Load(options.TemplatesDir, diagnostics);
-        var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, diagnostics).Load();
-        var content = new ContentLoader(diagnostics).Load(options.ContentDir);
+        var display = options.Display;
+        var strings = UiStrings.Load(options.TemplatesDir, display, diagnostics);
+        var templates = TemplateSet.Load(options.TemplatesDir, display, diagnostics);
+        var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, display, diagnostics).Load();
+        var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts);
         var parser = new PageParser(bodyPipeline, data, diagnostics);
@@ -38,11 +41,18 @@ public sealed class BuildPipeline
         var renderer = new MarkdownRenderer(bodyPipeline, MarkdownPipelineFactory.CreateInline(), diagnostics);
         var rendered = ParallelMap(site.Pages, page => renderer.Render(page, checker.Check(page)))
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
+        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings);
+    }
 
-        var views = new ViewBuilder(site, rendered, strings);
-        var composer = new PageComposer(templates, strings, diagnostics);
-        var pages = new SiteRenderer(site, views, composer, options.BaseUrl).RenderAll(sink);
-        var files = pages + CopyAssets(content, options.TemplatesDir, sink) + WriteFeeds(site, options.BaseUrl, sink, notes);
+    /// <summary>Apply templates → Write: every page, the assets, sitemap and feed, into the sink.</summary>
+    public BuildResult Write(PreparedSite prepared, IOutputSink sink)
+    {
+        var (options, diagnostics) = (prepared.Options, prepared.Diagnostics);
+        var notes = new List<string>();
+        var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings);
+        var composer = new PageComposer(prepared.Templates, prepared.Strings, diagnostics);
+        var pages = new SiteRenderer(prepared.Site, views, composer, options.BaseUrl).RenderAll(sink);
+        var files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes);
         return new BuildResult(diagnostics.Sorted(), pages, files, notes);
     }
 

@@ -32,7 +32,7 @@ public sealed class TemplateSet
 
     public string Root { get; }
 
-    public static TemplateSet Load(string root, DiagnosticBag diagnostics)
+    public static TemplateSet Load(string root, PathDisplay paths, DiagnosticBag diagnostics)
     {
         var fullRoot = Path.GetFullPath(root);
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
@@ -44,7 +44,7 @@ public sealed class TemplateSet
             foreach (var file in Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetRelativePath(fullRoot, file).Replace('\\', '/');
-                var display = PathDisplay.ForUser(file);
+                var display = paths.ForUser(file);
                 var template = Template.Parse(ContentLoader.NormalizeNewlines(File.ReadAllText(file)), display);
                 foreach (var message in template.Messages)
                 {
@@ -56,7 +56,7 @@ public sealed class TemplateSet
         }
         foreach (var layout in RequiredLayouts.Where(l => !templates.ContainsKey(LayoutPath(l))))
         {
-            diagnostics.Report(Rules.TemplateMissing, SourceSpan.WholeFile(PathDisplay.ForUser(Path.Combine(fullRoot, LayoutPath(layout)))),
+            diagnostics.Report(Rules.TemplateMissing, SourceSpan.WholeFile(paths.ForUser(Path.Combine(fullRoot, LayoutPath(layout)))),
                 $"Malen {LayoutPath(layout)} mangler.");
         }
         return new TemplateSet(templates, displays, fullRoot);

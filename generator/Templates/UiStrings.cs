@@ -36,10 +36,10 @@ public sealed class UiStrings
 
     public string Get(string key) => Flat.TryGetValue(key, out var v) ? v : key;
 
-    public static UiStrings Load(string templatesRoot, DiagnosticBag diagnostics)
+    public static UiStrings Load(string templatesRoot, PathDisplay paths, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(templatesRoot, FileName);
-        var display = PathDisplay.ForUser(path);
+        var display = paths.ForUser(path);
         var flat = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var tree = new ScriptObject();
         if (!File.Exists(path))

@@ -3,23 +3,28 @@ namespace ForbedringsAbc.Text;
 /// <summary>Finds the nearest known word, for "mente du …?" suggestions.</summary>
 public static class EditDistance
 {
-    public static int Levenshtein(string a, string b)
+    /// <summary>Edits between two words (insert, delete, replace, swap two neighbours), ignoring case.</summary>
+    public static int Distance(string a, string b)
     {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            cur[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                var cost = Same(a[i - 1], b[j - 1]) ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && Same(a[i - 1], b[j - 2]) && Same(a[i - 2], b[j - 1]))
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-            (prev, cur) = (cur, prev);
         }
-        return prev[b.Length];
+        return d[a.Length, b.Length];
     }
+
+    private static bool Same(char x, char y) => char.ToLowerInvariant(x) == char.ToLowerInvariant(y);
 
     /// <summary>The candidate closest to <paramref name="word"/>, if it is close enough to be a likely typo.</summary>
     public static string? Nearest(string word, IEnumerable<string> candidates)
@@ -28,14 +33,14 @@ public static class EditDistance
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.Order(StringComparer.Ordinal))
         {
-            var d = Levenshtein(word, candidate);
+            var d = Distance(word, candidate);
             if (d < bestDistance)
             {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        var limit = Math.Max(2, word.Length / 3);
+        var limit = Math.Max(1, word.Length / 3);
         return bestDistance <= limit ? best : null;
     }
 }

@@ -1,0 +1,19 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Loading;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Templates;
+
+namespace ForbedringsAbc.Pipeline;
+
+/// <summary>
+/// The site after every stage that does not depend on the output: loaded, parsed, assembled,
+/// links resolved and Markdown rendered. The templates stage turns it into files.
+/// </summary>
+public sealed record PreparedSite(
+    BuildOptions Options,
+    DiagnosticBag Diagnostics,
+    ContentSet Content,
+    SiteModel Site,
+    IReadOnlyDictionary<string, RenderedPage> Rendered,
+    TemplateSet Templates,
+    UiStrings Strings);

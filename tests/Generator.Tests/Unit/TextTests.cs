@@ -1,0 +1,64 @@
+using ForbedringsAbc.Text;
+
+namespace ForbedringsAbc.Tests.Unit;
+
+public class SlugifierTests
+{
+    [Theory]
+    [InlineData("PDSA-sirkelen", "pdsa-sirkelen")]
+    [InlineData("Hva lærte vi?", "hva-laerte-vi")]
+    [InlineData("Økt trygghet på sykehjem", "okt-trygghet-pa-sykehjem")]
+    [InlineData("Brukermedvirkning – på ordentlig", "brukermedvirkning-pa-ordentlig")]
+    [InlineData("Café Åsgård", "cafe-asgard")]
+    [InlineData("  --  ", "")]
+    public void Folds_norwegian_letters_and_punctuation(string text, string slug) =>
+        Assert.Equal(slug, Slugifier.Slugify(text));
+
+    [Fact]
+    public void Decomposed_and_composed_letters_give_the_same_slug() =>
+        Assert.Equal(Slugifier.Slugify("sa\u030Amaal"), Slugifier.Slugify("såmaal"));
+}
+
+public class NorwegianComparerTests
+{
+    [Fact]
+    public void Sorts_ae_oe_aa_after_z_in_that_order()
+    {
+        var words = new[] { "Åpenhet", "Ærlighet", "Zebra", "Ønske", "analyse", "Bruker" };
+        var sorted = words.Order(NorwegianComparer.Instance).ToArray();
+        Assert.Equal(["analyse", "Bruker", "Zebra", "Ærlighet", "Ønske", "Åpenhet"], sorted);
+    }
+}
+
+public class EditDistanceTests
+{
+    [Theory]
+    [InlineData("sumary", "summary")]
+    [InlineData("titel", "title")]
+    [InlineData("publised", "published")]
+    [InlineData("tag", "tags")]
+    public void Suggests_the_nearest_key(string typo, string expected) =>
+        Assert.Equal(expected, EditDistance.Nearest(typo, ["title", "summary", "published", "tags", "updated"]));
+
+    [Fact]
+    public void Suggests_nothing_when_no_key_is_close() =>
+        Assert.Null(EditDistance.Nearest("forfatter", ["title", "summary", "tags"]));
+}
+
+public class HtmlTextTests
+{
+    [Fact]
+    public void Escapes_markup_and_quotes_but_keeps_norwegian_letters() =>
+        Assert.Equal("&lt;b&gt;Æ&amp;Ø&quot;Å&#39;", HtmlText.Escape("<b>Æ&Ø\"Å'"));
+}
+
+public class DateTextTests
+{
+    [Fact]
+    public void Formats_dates_as_norwegian_readers_write_them()
+    {
+        var dates = new DateText(["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"]);
+        Assert.Equal("1. november 2021", dates.Long(new DateOnly(2021, 11, 1)));
+        Assert.Equal("2019-06-11", DateText.Iso(new DateOnly(2019, 6, 11)));
+    }
+}
