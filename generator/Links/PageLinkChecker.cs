@@ -18,6 +18,7 @@ public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnos
     public PageLinks Check(SitePage page)
     {
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reportedHtmlIn = new HashSet<ContainerInline>();
         foreach (var node in page.Page.Body.Descendants())
         {
             switch (node)
@@ -25,7 +26,7 @@ public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnos
                 case HtmlBlock block:
                     ReportRawHtml(page, block.Line, block.Column);
                     break;
-                case HtmlInline inline:
+                case HtmlInline inline when inline.Parent is null || reportedHtmlIn.Add(inline.Parent):
                     ReportRawHtml(page, inline.Line, inline.Column);
                     break;
                 case LinkInline link:

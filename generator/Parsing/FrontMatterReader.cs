@@ -17,7 +17,7 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
     {
         var spans = new YamlSpans(doc.DisplayPath, split.YamlLineOffset);
         var map = ParseYaml(split.Yaml, spans);
-        if (map is null) return (EmptyCommon(doc), NoKindMeta.Instance);
+        if (map is null) return (EmptyCommon(doc), EmptyKindMeta(kind));
         var fields = new YamlFields(map, spans, diagnostics);
         CheckType(fields, kind);
         var common = ReadCommon(fields, kind);
@@ -35,6 +35,12 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
 
     private YamlMappingNode? ParseYaml(string yaml, YamlSpans spans)
     {
+        if (FindTabIndent(yaml) is { } tab)
+        {
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(spans.DisplayPath, tab.Line + spans.LineOffset, tab.Column),
+                "Feil i nøklene øverst i filen (YAML): tabulator brukes til innrykk. Bruk mellomrom i stedet.");
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -59,6 +65,31 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
         }
         return map;
     }
+
+    /// <summary>YAML forbids tabs in indentation; the parser reports them at the wrong place, so find them first.</summary>
+    private static (int Line, int Column)? FindTabIndent(string yaml)
+    {
+        var line = 1;
+        foreach (var text in yaml.Split('\n'))
+        {
+            for (var i = 0; i < text.Length && text[i] is ' ' or '\t'; i++)
+            {
+                if (text[i] == '\t') return (line, i + 1);
+            }
+            line++;
+        }
+        return null;
+    }
+
+    /// <summary>The kind's keys all empty: what a page whose front matter could not be read carries on with.</summary>
+    private static KindMeta EmptyKindMeta(PageKind kind) => kind switch
+    {
+        PageKind.Method => new MethodMeta(string.Empty),
+        PageKind.Story => new StoryMeta(string.Empty, null, []),
+        PageKind.Guide => new GuideMeta(null, [], [], null, []),
+        PageKind.Contact => new ContactMeta(string.Empty, string.Empty, string.Empty, string.Empty, null),
+        _ => NoKindMeta.Instance,
+    };
 
     private static CommonMeta EmptyCommon(SourceDocument doc) =>
         new(string.Empty, string.Empty, new SourceSpan(doc.DisplayPath, 1, 1), [], null, null, false, null, [], null, null, null, null);
