@@ -46,7 +46,8 @@ public sealed class TemplateSet
                 var name = Path.GetRelativePath(fullRoot, file).Replace('\\', '/');
                 var display = paths.ForUser(file);
                 var template = Template.Parse(ContentLoader.NormalizeNewlines(File.ReadAllText(file)), display);
-                foreach (var message in template.Messages)
+                // Scriban's later messages are mostly echoes of the first; the first is the one to fix.
+                if (template.Messages.FirstOrDefault() is { } message)
                 {
                     diagnostics.Report(Rules.TemplateError, ToSpan(message.Span, display), $"Feil i malen: {message.Message}");
                 }
