@@ -76,8 +76,8 @@ public sealed class FigureExtension : IMarkdownExtension
                 base.Write(renderer, obj);
                 return;
             }
+            // WriteEscapeUrl applies the renderer's LinkRewriter (the page's resolved links).
             var url = image.GetDynamicUrl?.Invoke() ?? image.Url ?? string.Empty;
-            url = renderer.LinkRewriter?.Invoke(url) ?? url;
             var (caption, credit) = Caption.Split(image.Title);
             renderer.EnsureLine();
             renderer.Write("<figure>\n<img src=\"").WriteEscapeUrl(url).Write("\" alt=\"").WriteEscape(AltText(image)).Write("\" loading=\"lazy\">\n");
