@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ForbedringsAbc.Tests.Support;
+
+namespace ForbedringsAbc.Tests.Integration;
+
+/// <summary>
+/// The 1,000-page benchmark corpus built by the real program, as a whole process: no
+/// diagnostics, a page for every file, every link working from disk and under a sub-path,
+/// and the same bytes from a second build under another culture and time zone.
+/// </summary>
+public partial class CorpusBuildTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
+{
+    [Fact]
+    public void The_corpus_builds_with_no_errors_and_no_warnings()
+    {
+        Assert.True(corpus.ExitCode == 0, corpus.Output);
+        Assert.Matches(SummaryLine(), corpus.Output);
+    }
+
+    [Fact]
+    public void Every_content_file_has_its_page()
+    {
+        var missing = Directory.EnumerateFiles(corpus.Content, "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(corpus.Content, f).Replace('\\', '/'))
+            .Select(p => p == "_index.md" ? "index.html" : p[..^3] + "/index.html")
+            .Where(p => !File.Exists(Path.Combine(corpus.Site, p)))
+            .ToList();
+        Assert.Empty(missing);
+        Assert.Equal(1001, Directory.EnumerateFiles(corpus.Content, "*.md", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
+    public void Every_link_and_image_works_when_opened_from_disk()
+    {
+        Assert.Empty(OutputLinkChecker.BrokenLinks(corpus.Site));
+    }
+
+    [Fact]
+    public async Task Every_page_reachable_from_the_home_page_is_served_under_a_sub_path()
+    {
+        using var server = new StaticServer(corpus.Site, "/kvalitet/abc/");
+        using var http = new HttpClient();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<Uri>([new Uri(server.BaseUri, "index.html")]);
+        var failures = new List<string>();
+        while (queue.Count > 0)
+        {
+            var uri = queue.Dequeue();
+            if (!seen.Add(uri.AbsolutePath)) continue;
+            using var response = await http.GetAsync(uri);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                failures.Add($"{uri.AbsolutePath}: {(int)response.StatusCode}");
+                continue;
+            }
+            if (!uri.AbsolutePath.EndsWith(".html", StringComparison.Ordinal)) continue;
+            var html = await response.Content.ReadAsStringAsync();
+            foreach (Match m in LinkAttribute().Matches(html))
+            {
+                var value = WebUtility.HtmlDecode(m.Groups[1].Value);
+                if (value.Contains(':') || value.StartsWith('#')) continue;
+                var next = new Uri(uri, value);
+                Assert.StartsWith("/kvalitet/abc/", next.AbsolutePath);
+                queue.Enqueue(new Uri(next.GetLeftPart(UriPartial.Path)));
+            }
+        }
+        Assert.Empty(failures);
+        Assert.True(seen.Count > 1000, $"only {seen.Count} URLs reached");
+    }
+
+    [Fact]
+    public void A_second_build_under_another_culture_and_time_zone_is_byte_identical()
+    {
+        var second = Path.Combine(corpus.Root, "site-tr");
+        var env = new Dictionary<string, string> { ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8", ["TZ"] = "Pacific/Chatham", ["DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"] = "false" };
+        var (exit, output) = GeneratorProcess.Run(corpus.Root, env, "build", "--content", corpus.Content, "--templates", Repo.Templates, "--output", second);
+        Assert.True(exit == 0, output);
+        Assert.Equal(SiteTree.Hashes(corpus.Site), SiteTree.Hashes(second));
+    }
+
+    [GeneratedRegex(@"Ferdig: 10\d\d sider, \d+ filer, 0 advarsler, 0 feil, [\d.]+ s\.")]
+    private static partial Regex SummaryLine();
+
+    [GeneratedRegex("(?:href|src)=\"([^\"]*)\"")]
+    private static partial Regex LinkAttribute();
+}

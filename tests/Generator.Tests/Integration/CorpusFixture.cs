@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using ForbedringsAbc.Tests.Support;
+
+namespace ForbedringsAbc.Tests.Integration;
+
+/// <summary>The benchmark corpus of 1,000 pages (shared/bench/make-corpus.py), generated once and built once.</summary>
+public sealed class CorpusFixture : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public CorpusFixture()
+    {
+        var script = Path.Combine(Repo.Shared, "bench", "make-corpus.py");
+        Assert.True(File.Exists(script), $"The corpus generator is missing: {script}");
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add("1000");
+        start.ArgumentList.Add(_dir.Combine("corpus"));
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, "make-corpus.py failed: " + error);
+        (ExitCode, Output) = GeneratorProcess.Run(_dir.Path, null, "build", "--content", Content, "--templates", Repo.Templates, "--output", Site);
+    }
+
+    public string Content => _dir.Combine("corpus", "content");
+
+    public string Site => _dir.Combine("site");
+
+    public string Root => _dir.Path;
+
+    public int ExitCode { get; }
+
+    public string Output { get; }
+
+    public void Dispose() => _dir.Dispose();
+}
