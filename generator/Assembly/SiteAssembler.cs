@@ -27,6 +27,11 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         var methods = BySlug(pages, PageKind.Method);
         var contacts = BySlug(pages, PageKind.Contact);
         var draftSlugs = parsed.Where(p => drafts.Contains(p.Source.ContentPath)).Select(p => RouteBuilder.Route(p).Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var reference in data.PageReferences.Where(r => !byContentPath.ContainsKey(r.Value)))
+        {
+            diagnostics.Report(Rules.SiteData, reference.Span,
+                $"Fant ingen side «{reference.Value}» i content/. Skriv stien til .md-filen fra content/, for eksempel faser/forsta.md.");
+        }
         var refs = new CrossReferenceResolver(diagnostics, methods, contacts, draftSlugs);
         var (byMethod, byContact) = refs.Resolve(pages);
         return new SiteModel(data, pages, pages.FirstOrDefault(p => p.Kind == PageKind.Home), sections, tags, aliases,

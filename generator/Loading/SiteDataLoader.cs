@@ -14,7 +14,21 @@ namespace ForbedringsAbc.Loading;
 /// </summary>
 public sealed class SiteDataLoader(string contentRoot, string templatesRoot, PathDisplay paths, DiagnosticBag diagnostics)
 {
-    public SiteData Load() => new(LoadConfig(), LoadPhases());
+    private readonly List<Located<string>> _pageReferences = [];
+
+    public SiteData Load()
+    {
+        var config = LoadConfig();
+        var phases = LoadPhases();
+        return new SiteData(config, phases, _pageReferences);
+    }
+
+    private string? PageReference(YamlFields fields, string key)
+    {
+        var value = fields.LocatedText(key, required: false);
+        if (value is not null) _pageReferences.Add(value);
+        return value?.Value;
+    }
 
     private SiteConfig LoadConfig()
     {
@@ -24,8 +38,8 @@ public sealed class SiteDataLoader(string contentRoot, string templatesRoot, Pat
             fields.Text("title", required: true) ?? string.Empty,
             fields.Text("description", required: false) ?? string.Empty,
             fields.Text("organisation", required: false) ?? string.Empty,
-            fields.Text("about_page", required: false),
-            fields.Text("accessibility_page", required: false));
+            PageReference(fields, "about_page"),
+            PageReference(fields, "accessibility_page"));
         fields.ReportUnknownKeys(["title", "description", "organisation", "about_page", "accessibility_page"]);
         return config;
     }
@@ -46,7 +60,7 @@ public sealed class SiteDataLoader(string contentRoot, string templatesRoot, Pat
             var id = f.Text("id", required: true) ?? string.Empty;
             var phase = new Phase(id, Slugifier.Slugify(id), f.Text("title", required: true) ?? id,
                 f.Text("question", required: false) ?? string.Empty, f.Text("summary", required: false) ?? string.Empty,
-                f.Text("page", required: false));
+                PageReference(f, "page"));
             f.ReportUnknownKeys(["id", "title", "question", "summary", "page"]);
             if (phases.Any(p => p.Id == id))
             {

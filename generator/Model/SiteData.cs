@@ -6,8 +6,11 @@ public sealed record Phase(string Id, string Slug, string Title, string Question
 /// <summary>Site-wide settings, from content/_data/site.yaml.</summary>
 public sealed record SiteConfig(string Title, string Description, string Organisation, string? AboutPage, string? AccessibilityPage);
 
-/// <summary>The site data editors maintain beside the pages.</summary>
-public sealed record SiteData(SiteConfig Config, IReadOnlyList<Phase> Phases)
+/// <summary>
+/// The site data editors maintain beside the pages. <see cref="PageReferences"/> are the content
+/// files the data names (a phase's page, the about page), checked once the pages are known.
+/// </summary>
+public sealed record SiteData(SiteConfig Config, IReadOnlyList<Phase> Phases, IReadOnlyList<Located<string>> PageReferences)
 {
     public Phase? FindPhase(string id) => Phases.FirstOrDefault(p => p.Id == id);
 }

@@ -155,3 +155,16 @@ public sealed class TemplateCopy : IDisposable
 
     public void Dispose() => _dir.Dispose();
 }
+
+public class SiteDataReferenceTests
+{
+    [Fact]
+    public void A_phase_page_that_does_not_exist_is_reported_in_the_data_file()
+    {
+        var files = Pages.MinimalSite();
+        files["_data/phases.yaml"] = "phases:\n  - id: planlegge\n    title: Planlegge\n    page: faser/planlege.md\n";
+        using var site = new FixtureSite(files);
+        var d = Assert.Single(site.Diagnostics());
+        Assert.Equal(("content/_data/phases.yaml", 4, 11, "ABC500"), (d.Span.File, d.Span.Line, d.Span.Column, d.Code));
+    }
+}

@@ -11,7 +11,9 @@ public static class OutputLinkChecker
 {
     private static readonly string[] Attributes = ["href", "src"];
 
-    public static IReadOnlyList<string> BrokenLinks(string siteDir)
+    /// <param name="basePath">The base URL's path ("/kvalitet/abc/"): 404.html, which is served at any depth,
+    /// may use it for root-relative links; they are checked as files under the site.</param>
+    public static IReadOnlyList<string> BrokenLinks(string siteDir, string? basePath = null)
     {
         var parser = new HtmlParser();
         var idsCache = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -26,7 +28,10 @@ public static class OutputLinkChecker
                 {
                     var url = element.GetAttribute(attribute);
                     if (url is null || IsExternal(url)) continue;
-                    var problem = Check(siteDir, file, url, parser, idsCache);
+                    var rootRelative = basePath is not null && Path.GetFileName(file) == "404.html" && url.StartsWith(basePath, StringComparison.Ordinal);
+                    var problem = rootRelative
+                        ? Check(siteDir, Path.Combine(siteDir, "404.html"), url[basePath!.Length..], parser, idsCache)
+                        : Check(siteDir, file, url, parser, idsCache);
                     if (problem is not null) problems.Add($"{Path.GetRelativePath(siteDir, file)}: {element.LocalName} {attribute}=\"{url}\": {problem}");
                 }
             }
