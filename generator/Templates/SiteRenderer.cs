@@ -19,6 +19,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     {
         var jobs = new List<(string Output, Func<string?> Render)>();
         foreach (var page in site.Pages) jobs.Add((page.OutputPath, () => RenderContentPage(page)));
+        if (site.Home is null) jobs.Add(("index.html", () => RenderHome(null)));
         foreach (var section in site.Sections.Where(s => s.Index is null)) jobs.Add((section.OutputPath, () => RenderSection(section, null)));
         foreach (var tag in site.Tags) jobs.Add((SiteModel.TagOutputPath(tag.Slug), () => RenderTag(tag)));
         jobs.Add(($"{SiteModel.TagFolder}/index.html", RenderTagIndex));
@@ -39,9 +40,18 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         _ => Compose(ViewBuilder.KindName(page.Kind), views.Page(page), page.OutputPath, page.Page.Source.DisplayPath, page.Page.Section),
     };
 
-    private string? RenderHome(SitePage page)
+    /// <summary>The front page; from content/_index.md, or from the site's title when there is none.</summary>
+    private string? RenderHome(SitePage? page)
     {
-        var view = views.Page(page) with
+        var baseView = page is not null ? views.Page(page) : new PageView
+        {
+            Kind = "home",
+            Title = site.Data.Config.Title,
+            Summary = new HtmlString(Text.HtmlText.Escape(site.Data.Config.Description)),
+            Content = HtmlString.Empty,
+            Path = "index.html",
+        };
+        var view = baseView with
         {
             Phases = views.Phases(null),
             Groups =
@@ -50,7 +60,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
                 Group("refleksjon", PageOrder.NewestFirst(site.OfKind(PageKind.Guide)).Take(4)),
             ],
         };
-        return Compose("home", view, page.OutputPath, page.Page.Source.DisplayPath, string.Empty);
+        return Compose("home", view, "index.html", page?.Page.Source.DisplayPath ?? "content/_index.md", string.Empty);
     }
 
     private GroupView Group(string folder, IEnumerable<SitePage> pages)

@@ -51,7 +51,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         Updated = Date(page.Meta.Updated),
         Reviewed = Date(page.Meta.Reviewed),
         Owner = page.Meta.Owner,
-        Tags = page.Meta.Tags.Select(Slugifier.Slugify).Distinct().Select(slug => site.Tags.First(t => t.Slug == slug)).Select(Tag).ToList(),
+        Tags = page.Meta.Tags.Select(Slugifier.Slugify).Distinct().Select(slug => site.Tags.FirstOrDefault(t => t.Slug == slug)).OfType<TagInfo>().Select(Tag).ToList(),
         Image = page.Meta.Image is { } img && r.Links.ImageUrl is { } url ? new FigureView(url, img.Alt, img.Caption, img.Credit) : null,
         Breadcrumbs = Crumbs(page),
     };

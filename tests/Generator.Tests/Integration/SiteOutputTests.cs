@@ -205,3 +205,19 @@ public class SiteOutputTests
         }
     }
 }
+
+public class MissingHomeTests
+{
+    [Fact]
+    public void Without_content_index_the_home_page_is_made_from_the_site_data()
+    {
+        var files = Pages.MinimalSite();
+        files.Remove("_index.md");
+        using var site = new FixtureSite(files);
+        var (result, sink) = site.Build();
+        Assert.Empty(result.Diagnostics);
+        var home = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(sink.Text("index.html"));
+        Assert.Equal("Forbedringsarbeidets ABC", home.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Best under press", home.QuerySelector("#forside-refleksjon + ul a")!.TextContent);
+    }
+}
