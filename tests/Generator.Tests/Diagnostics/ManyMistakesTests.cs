@@ -27,7 +27,7 @@ public class ManyMistakesTests
             "content/historier/b.md(5,10) ABC108",
             "content/historier/b.md(9,1) ABC304",
             "content/metoder/c.md(5,8) ABC109",
-            "content/metoder/c.md(9,1) ABC301",
+            "content/metoder/c.md(8,1) ABC301",
             "content/refleksjon/d.md(1,1) ABC100",
         ], actual);
     }
