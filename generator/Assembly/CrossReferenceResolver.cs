@@ -51,7 +51,7 @@ public sealed class CrossReferenceResolver(
     private static void Add(Dictionary<string, List<SitePage>> map, string key, SitePage story)
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        if (!list.Contains(story)) list.Add(story);
+        if (list.Count == 0 || !ReferenceEquals(list[^1], story)) list.Add(story);
     }
 
     private static Dictionary<string, IReadOnlyList<SitePage>> Sort(Dictionary<string, List<SitePage>> map) =>

@@ -24,7 +24,7 @@ public static class TagCollector
                     bySlug[slug] = entry;
                 }
                 entry.Spellings[tag] = entry.Spellings.GetValueOrDefault(tag) + 1;
-                if (!entry.Pages.Contains(page)) entry.Pages.Add(page);
+                entry.Pages.Add(page);
             }
         }
         return bySlug

@@ -14,12 +14,14 @@ public static class BuildCommand
     {
         var options = new CommonOptions();
         var command = new Command("build", "Build the site into the output folder. On any error the previous output is left exactly as it was; exit code 1.");
+        var timings = new Option<bool>("--timings") { Description = "Print the time each pipeline stage took." };
         options.AddTo(command);
-        command.SetAction(result => Run(options.Read(result), output));
+        command.Options.Add(timings);
+        command.SetAction(result => Run(options.Read(result), output, result.GetValue(timings)));
         return command;
     }
 
-    public static int Run(BuildOptions options, TextWriter output)
+    public static int Run(BuildOptions options, TextWriter output, bool timings = false)
     {
         var watch = Stopwatch.StartNew();
         var publisher = new AtomicPublisher(options.OutputDir);
@@ -38,6 +40,8 @@ public static class BuildCommand
                 return ExitCodes.ContentErrors;
             }
             publisher.Publish(temp);
+            result.Timer.Mark("publish");
+            if (timings) foreach (var line in result.Timer.Lines()) output.WriteLine(line);
             reporter.Summary("Ferdig", result, watch.Elapsed, $"Nettstedet er skrevet til {shown}");
             return ExitCodes.Success;
         }

@@ -15,4 +15,10 @@ public sealed record ParsedPage(
     KindMeta KindMeta,
     MarkdownDocument Body,
     int BodyLineOffset,
-    IReadOnlySet<string> HeadingIds);
+    IReadOnlySet<string> HeadingIds)
+{
+    /// <summary>A page is an identity, not a value: two pages are the same only if they are one object.</summary>
+    public bool Equals(ParsedPage? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}

@@ -8,6 +8,11 @@ public sealed record SitePage(ParsedPage Page, string OutputPath, string Slug)
 {
     public PageKind Kind => Page.Kind;
 
+    /// <summary>A page is an identity, not a value: two pages are the same only if they are one object.</summary>
+    public bool Equals(SitePage? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     public CommonMeta Meta => Page.Meta;
 
     public string ContentPath => Page.Source.ContentPath;

@@ -24,24 +24,29 @@ public sealed class BuildPipeline
     /// <summary>Load → Parse → Assemble → Resolve links → Render Markdown.</summary>
     public PreparedSite Prepare(BuildOptions options)
     {
+        var timer = new StageTimer();
         var diagnostics = new DiagnosticBag();
         var display = options.Display;
         var strings = UiStrings.Load(options.TemplatesDir, display, diagnostics);
         var templates = TemplateSet.Load(options.TemplatesDir, display, diagnostics);
         var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, display, diagnostics).Load();
         var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
+        timer.Mark("load");
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts);
         var parser = new PageParser(bodyPipeline, data, diagnostics);
         var parsed = ParallelMap(content.Documents, parser.Parse).OfType<ParsedPage>().ToList();
+        timer.Mark("parse");
 
         var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
+        timer.Mark("assemble");
 
         var checker = new PageLinkChecker(new LinkResolver(site, content, diagnostics), diagnostics);
         var renderer = new MarkdownRenderer(bodyPipeline, MarkdownPipelineFactory.CreateInline(), diagnostics);
         var rendered = ParallelMap(site.Pages, page => renderer.Render(page, checker.Check(page)))
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
-        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings);
+        timer.Mark("markdown");
+        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, timer);
     }
 
     /// <summary>Apply templates → Write: every page, the assets, sitemap and feed, into the sink.</summary>
@@ -52,8 +57,10 @@ public sealed class BuildPipeline
         var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings);
         var composer = new PageComposer(prepared.Templates, prepared.Strings, diagnostics);
         var pages = new SiteRenderer(prepared.Site, views, composer, options.BaseUrl).RenderAll(sink);
+        prepared.Timer.Mark("templates");
         var files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes);
-        return new BuildResult(diagnostics.Sorted(), pages, files, notes);
+        prepared.Timer.Mark("assets");
+        return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer);
     }
 
     private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink)

@@ -16,4 +16,5 @@ public sealed record PreparedSite(
     SiteModel Site,
     IReadOnlyDictionary<string, RenderedPage> Rendered,
     TemplateSet Templates,
-    UiStrings Strings);
+    UiStrings Strings,
+    StageTimer Timer);
