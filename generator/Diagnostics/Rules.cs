@@ -37,6 +37,7 @@ public static class Rules
     public static readonly Rule RawHtml = new("ABC304", Severity.Error, "Raw HTML in Markdown (it is shown as text, never passed through).");
     public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link or image.");
     public static readonly Rule LinkOutsideContent = new("ABC306", Severity.Error, "A relative link or image that points outside content/ or at a file that is not published.");
+    public static readonly Rule OutsideImage = new("ABC307", Severity.Error, "An image (or other embedded file) from outside the site; readers may have no internet access.");
     public static readonly Rule SiteData = new("ABC500", Severity.Error, "A site data file in content/_data/ is missing or invalid.");
     public static readonly Rule TemplateError = new("ABC900", Severity.Error, "A template has a syntax error, or failed while rendering a page (names both).");
     public static readonly Rule TemplateMissing = new("ABC901", Severity.Error, "A template the build needs is missing.");
@@ -47,7 +48,7 @@ public static class Rules
         FrontMatterNotMapping, MissingKey, WrongType, UnknownKey, BadDate, UpdatedBeforePublished,
         UnknownPhase, KindMismatch, BadSlug, BadTime, BadEmail, BadSummary, VideoSource,
         DuplicateUrl, UnknownContact, UnknownMethod, LinkToDraft, BrokenLink, BrokenAnchor,
-        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, SiteData,
+        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, SiteData,
         TemplateError, TemplateMissing,
     ];
 }

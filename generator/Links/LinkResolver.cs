@@ -24,6 +24,12 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
                 $"Adressen «{Shorten(url)}» er ikke tillatt: lenker og bilder kan ikke bruke javascript:, vbscript: eller data:.");
             return null;
         }
+        if (isImage && UrlRules.IsExternal(url))
+        {
+            diagnostics.Report(Rules.OutsideImage, span,
+                $"Bildet «{Shorten(url)}» hentes fra et annet nettsted. Mange lesere har ikke tilgang til internett: lagre bildet i en bilder/-mappe ved siden av siden og lenk til filen.");
+            return null;
+        }
         if (url.Length == 0 || UrlRules.IsExternal(url)) return url;
         if (url.StartsWith('#')) return CheckOwnAnchor(page, url, span);
         if (url.StartsWith('/'))

@@ -58,6 +58,8 @@ public class DiagnosticRuleTests
         C("raw html inline", Story, StoryWith("", "Tekst med <b>fet</b> skrift.\n"), 10, 11, "ABC304"),
         C("javascript url", Story, StoryWith("", "Klikk [lenken](javascript:alert(1)).\n"), 10, 7, "ABC305"),
         C("link outside content", Story, StoryWith("", "Se [filen](../../README.md).\n"), 10, 4, "ABC306"),
+        C("outside image", Story, StoryWith("", "![Logo](https://example.com/logo.png)\n"), 10, 1, "ABC307"),
+        C("outside lead image", Story, StoryWith("image:\n  src: \"//cdn.example.com/x.jpg\"\n  alt: \"Tavlen\"\n"), 9, 8, "ABC307"),
         C("root-relative link", Story, StoryWith("", "Se [filen](/metoder/pdsa/).\n"), 10, 4, "ABC306"),
     };
 
