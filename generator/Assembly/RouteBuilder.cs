@@ -22,9 +22,22 @@ public static class RouteBuilder
             return new SitePage(page, output, folders.Length == 0 ? string.Empty : folders[^1]);
         }
         var slug = page.Meta.Slug ?? Slugifier.Slugify(stem);
-        if (slug.Length == 0) slug = "side";
         var prefix = folders.Length == 0 ? string.Empty : string.Join('/', folders) + "/";
         return new SitePage(page, $"{prefix}{slug}/index.html", slug);
+    }
+
+    /// <summary>The folder or file name that gives no URL (nothing left after making it a slug), or null.</summary>
+    public static string? NameWithoutSlug(ParsedPage page)
+    {
+        var segments = page.Source.ContentPath.Split('/');
+        foreach (var folder in segments[..^1])
+        {
+            if (Slugifier.Slugify(folder).Length == 0) return folder + "/";
+        }
+        var stem = Path.GetFileNameWithoutExtension(segments[^1]);
+        return page.Meta.Slug is null && !PageKinds.IsIndexFile(page.Source.ContentPath) && Slugifier.Slugify(stem).Length == 0
+            ? segments[^1]
+            : null;
     }
 
     /// <summary>An alias as written ("/gammel/side/", "gammel/side.html") to its output file, or null if invalid.</summary>

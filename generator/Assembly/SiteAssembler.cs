@@ -18,12 +18,14 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
     public SiteModel Assemble(IReadOnlyList<ParsedPage> parsed, bool includeDrafts)
     {
         var drafts = parsed.Where(p => p.Meta.Draft && !includeDrafts).Select(p => p.Source.ContentPath).ToHashSet(StringComparer.Ordinal);
-        var pages = parsed.Where(p => !drafts.Contains(p.Source.ContentPath)).Select(RouteBuilder.Route).ToList();
+        var pages = parsed.Where(p => !drafts.Contains(p.Source.ContentPath) && HasUrl(p)).Select(RouteBuilder.Route).ToList();
         var byContentPath = pages.ToDictionary(p => p.ContentPath, StringComparer.Ordinal);
-        var sections = BuildSections(pages);
+        var (kept, keptSections, keptAliases) = ClaimOutputs(pages, BuildSections(pages), TagCollector.Collect(pages), BuildAliases(pages));
+        // Lists are made from the pages that kept their URL only: a page that lost it is never rendered.
+        pages = kept;
         var tags = TagCollector.Collect(pages);
-        var aliases = BuildAliases(pages);
-        CheckDuplicateOutputs(pages, sections, tags, aliases);
+        var sections = BuildSections(pages).Where(s => keptSections.Any(k => k.Folder == s.Folder)).ToList();
+        var aliases = keptAliases.Where(a => pages.Contains(a.Target)).ToList();
         var methods = BySlug(pages, PageKind.Method);
         var contacts = BySlug(pages, PageKind.Contact);
         var draftSlugs = parsed.Where(p => drafts.Contains(p.Source.ContentPath)).Select(p => RouteBuilder.Route(p).Slug).ToHashSet(StringComparer.Ordinal);
@@ -38,15 +40,23 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
             byContentPath, drafts, byMethod, byContact, methods, contacts);
     }
 
+    private bool HasUrl(ParsedPage page)
+    {
+        if (RouteBuilder.NameWithoutSlug(page) is not { } name) return true;
+        diagnostics.Report(Rules.BadSlug, SourceSpan.WholeFile(page.Source.DisplayPath),
+            $"Navnet «{name}» gir ingen nettadresse: det må ha minst én bokstav eller ett tall. Gi {(name.EndsWith('/') ? "mappen" : "filen")} et annet navn.");
+        return false;
+    }
+
     private static List<SectionInfo> BuildSections(List<SitePage> pages)
     {
         var result = new List<SectionInfo>();
-        foreach (var group in pages.Where(p => p.Page.Section.Length > 0).GroupBy(p => p.Page.Section).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in pages.Where(p => p.Page.Section.Length > 0).GroupBy(p => Slugifier.Slugify(p.Page.Section)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var index = group.FirstOrDefault(p => p.Kind == PageKind.Section);
             var members = group.Where(p => p.Kind != PageKind.Section).ToList();
             var kind = members.Count > 0 ? members[0].Kind : Parsing.PageKinds.KindOf(group.Key + "/x.md");
-            result.Add(new SectionInfo(Slugifier.Slugify(group.Key), kind, index, members));
+            result.Add(new SectionInfo(group.Key, kind, index, members));
         }
         return result;
     }
@@ -65,39 +75,44 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
                         $"Den gamle adressen «{alias.Value}» i `aliases` er ikke en gyldig sti på nettstedet. Skriv stien uten domene, for eksempel: /metoder/gammel-side/.");
                     continue;
                 }
-                result.Add(new AliasInfo(output, page));
+                result.Add(new AliasInfo(output, page, alias.Span));
             }
         }
         return result;
     }
 
-    private void CheckDuplicateOutputs(List<SitePage> pages, List<SectionInfo> sections, IReadOnlyList<TagInfo> tags, List<AliasInfo> aliases)
+    /// <summary>
+    /// Gives every output file one owner, in a fixed order: the files the site makes itself, the
+    /// tag pages, the content pages (in path order), the generated section pages, the redirects.
+    /// A later claim on a taken file is reported where the editor can change it, and left out.
+    /// </summary>
+    private (List<SitePage> Pages, List<SectionInfo> Sections, List<AliasInfo> Aliases) ClaimOutputs(
+        List<SitePage> pages, List<SectionInfo> sections, IReadOnlyList<TagInfo> tags, List<AliasInfo> aliases)
     {
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var reserved in ReservedOutputs) owners[reserved] = "en side nettstedet lager selv";
         foreach (var tag in tags) owners[SiteModel.TagOutputPath(tag.Slug)] = $"emnesiden for «{tag.Name}»";
-        foreach (var section in sections.Where(s => s.Index is null)) owners[section.OutputPath] = $"seksjonssiden for {section.Folder}/";
-        foreach (var page in pages)
+        var keptPages = pages.Where(page => Claim(owners, page.OutputPath, page.Page.Source.DisplayPath, owner =>
+            diagnostics.Report(Rules.DuplicateUrl, page.Meta.SlugSpan ?? new SourceSpan(page.Page.Source.DisplayPath, 1, 1),
+                $"Siden får samme adresse ({page.PrettyPath}) som {owner}. Gi filen et annet navn, eller bruk `slug:`."))).ToList();
+        var keptSections = sections.Where(section => section.Index is not null || Claim(owners, section.OutputPath, $"seksjonssiden for {section.Folder}/", owner =>
+            diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(section.Pages[0].Page.Source.DisplayPath),
+                $"Mappen {section.Folder}/ får en oversiktsside med samme adresse ({section.Folder}/) som {owner}. Gi mappen et annet navn."))).ToList();
+        var keptAliases = aliases.Where(alias => Claim(owners, alias.OutputPath, alias.Target.Page.Source.DisplayPath, owner =>
+            diagnostics.Report(Rules.DuplicateUrl, alias.Span,
+                $"Den gamle adressen {alias.OutputPath.Replace("index.html", "")} er allerede i bruk av {owner}."))).ToList();
+        return (keptPages, keptSections, keptAliases);
+    }
+
+    private static bool Claim(Dictionary<string, string> owners, string output, string owner, Action<string> reportTaken)
+    {
+        if (owners.TryGetValue(output, out var existing))
         {
-            if (owners.TryGetValue(page.OutputPath, out var owner))
-            {
-                diagnostics.Report(Rules.DuplicateUrl, new SourceSpan(page.Page.Source.DisplayPath, 1, 1),
-                    $"Siden får samme adresse ({page.PrettyPath}) som {owner}. Gi filen et annet navn, eller bruk `slug:`.");
-                continue;
-            }
-            owners[page.OutputPath] = page.Page.Source.DisplayPath;
+            reportTaken(existing);
+            return false;
         }
-        foreach (var alias in aliases)
-        {
-            var span = alias.Target.Meta.Aliases.First(a => RouteBuilder.AliasOutputPath(a.Value) == alias.OutputPath).Span;
-            if (owners.TryGetValue(alias.OutputPath, out var owner))
-            {
-                diagnostics.Report(Rules.DuplicateUrl, span,
-                    $"Den gamle adressen {alias.OutputPath.Replace("index.html", "")} er allerede i bruk av {owner}.");
-                continue;
-            }
-            owners[alias.OutputPath] = alias.Target.Page.Source.DisplayPath;
-        }
+        owners[output] = owner;
+        return true;
     }
 
     private static Dictionary<string, SitePage> BySlug(List<SitePage> pages, PageKind kind)

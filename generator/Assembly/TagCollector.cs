@@ -14,9 +14,8 @@ public static class TagCollector
         var bySlug = new Dictionary<string, (Dictionary<string, int> Spellings, List<SitePage> Pages)>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
-            foreach (var tag in page.Meta.Tags.Distinct(StringComparer.Ordinal))
+            foreach (var (tag, slug) in page.Meta.Tags.Select(t => (t, Slugifier.Slugify(t))).DistinctBy(t => t.Item2))
             {
-                var slug = Slugifier.Slugify(tag);
                 if (slug.Length == 0) continue;
                 if (!bySlug.TryGetValue(slug, out var entry))
                 {

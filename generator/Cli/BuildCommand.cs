@@ -23,6 +23,8 @@ public static class BuildCommand
 
     public static int Run(BuildOptions options, TextWriter output, bool timings = false)
     {
+        FolderGuard.CheckInputs(options);
+        FolderGuard.CheckOutput(options);
         var watch = Stopwatch.StartNew();
         var publisher = new AtomicPublisher(options.OutputDir);
         var temp = publisher.BeginBuild();

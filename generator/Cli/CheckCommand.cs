@@ -28,8 +28,18 @@ public static class CheckCommand
 
     public static int Run(BuildOptions options, DiagnosticFormat format, TextWriter output)
     {
+        FolderGuard.CheckInputs(options);
         var watch = Stopwatch.StartNew();
-        var result = new BuildPipeline().Run(options, new MemorySink(keepCopies: false));
+        BuildResult result;
+        try
+        {
+            result = new BuildPipeline().Run(options, new MemorySink(keepCopies: false));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            output.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}");
+            return ExitCodes.ContentErrors;
+        }
         var reporter = new Reporter(output, format);
         reporter.Print(result);
         reporter.Summary("Sjekket", result, watch.Elapsed, result.Succeeded ? "Alt i orden." : "Rett feilene over.");

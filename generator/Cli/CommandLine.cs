@@ -33,7 +33,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
         }
-        catch (ArgumentException e)
+        catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;

@@ -58,6 +58,6 @@ public sealed class CommonOptions
         if (!text.EndsWith('/')) text += "/";
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
-            : throw new ArgumentException($"--base-url must be an absolute http(s) address, not '{text.TrimEnd('/')}'.");
+            : throw new UsageException($"--base-url must be an absolute http(s) address, not '{text.TrimEnd('/')}'.");
     }
 }

@@ -10,6 +10,7 @@ public static class Rules
 {
     public static readonly Rule UnreadableFile = new("ABC001", Severity.Error, "A content file cannot be read, or is not valid UTF-8 text.");
     public static readonly Rule FileTooLarge = new("ABC002", Severity.Error, "A content file is larger than the limit for a page.");
+    public static readonly Rule Unprocessable = new("ABC003", Severity.Error, "A file could not be processed: Markdown nested deeper than the limit, or a fault in the generator (the message names it).");
     public static readonly Rule NoFrontMatter = new("ABC100", Severity.Error, "A Markdown file does not start with a front-matter block (---).");
     public static readonly Rule UnclosedFrontMatter = new("ABC101", Severity.Error, "The front-matter block has no closing --- line.");
     public static readonly Rule YamlSyntax = new("ABC102", Severity.Error, "The front matter is not valid YAML (reported at the YAML parser's position).");
@@ -38,17 +39,18 @@ public static class Rules
     public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link or image.");
     public static readonly Rule LinkOutsideContent = new("ABC306", Severity.Error, "A relative link or image that points outside content/ or at a file that is not published.");
     public static readonly Rule OutsideImage = new("ABC307", Severity.Error, "An image (or other embedded file) from outside the site; readers may have no internet access.");
+    public static readonly Rule HeadingOneInBody = new("ABC309", Severity.Error, "A level-1 heading (#) in the body; the title is the page's only level-1 heading.");
     public static readonly Rule SiteData = new("ABC500", Severity.Error, "A site data file in content/_data/ is missing or invalid.");
     public static readonly Rule TemplateError = new("ABC900", Severity.Error, "A template has a syntax error, or failed while rendering a page (names both).");
     public static readonly Rule TemplateMissing = new("ABC901", Severity.Error, "A template the build needs is missing.");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
-        UnreadableFile, FileTooLarge, NoFrontMatter, UnclosedFrontMatter, YamlSyntax,
+        UnreadableFile, FileTooLarge, Unprocessable, NoFrontMatter, UnclosedFrontMatter, YamlSyntax,
         FrontMatterNotMapping, MissingKey, WrongType, UnknownKey, BadDate, UpdatedBeforePublished,
         UnknownPhase, KindMismatch, BadSlug, BadTime, BadEmail, BadSummary, VideoSource,
         DuplicateUrl, UnknownContact, UnknownMethod, LinkToDraft, BrokenLink, BrokenAnchor,
-        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, SiteData,
+        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, HeadingOneInBody, SiteData,
         TemplateError, TemplateMissing,
     ];
 }

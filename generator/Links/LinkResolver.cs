@@ -16,44 +16,69 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
     private readonly Dictionary<string, SitePage> _sectionIndexes = BuildSectionIndexes(site);
 
     /// <summary>The URL to write for <paramref name="url"/> on <paramref name="page"/>; null when it is broken (reported).</summary>
-    public string? Resolve(SitePage page, string url, SourceSpan span, bool isImage)
+    public string? Resolve(SitePage page, string url, SourceSpan span, LinkKind kind)
+    {
+        if (!IsAllowed(url, span, kind)) return null;
+        if (url.Length == 0 || UrlRules.IsExternal(url)) return url;
+        if (url.StartsWith('#')) return CheckOwnAnchor(page, url, span);
+        var (path, fragment) = SplitFragment(url);
+        var target = ContentTarget(page, url, path, span);
+        if (target is null) return null;
+        if (kind == LinkKind.Link && (target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith('/') || target.Length == 0))
+        {
+            return ResolvePage(page, url, target, fragment, span);
+        }
+        return FindFile(url, target, span, kind) ? UrlPaths.Relative(page.OutputPath, target) : null;
+    }
+
+    /// <summary>
+    /// The site-relative path of a file the front matter names beside the page (<c>image.src</c>,
+    /// <c>video.src</c>, <c>video.captions</c>); null when it is missing or not a file of the site (reported).
+    /// </summary>
+    public string? ResolveSitePath(SitePage page, Located<string> reference, LinkKind kind)
+    {
+        var url = reference.Value;
+        if (!IsAllowed(url, reference.Span, kind)) return null;
+        var target = ContentTarget(page, url, SplitFragment(url).Path, reference.Span);
+        return target is not null && FindFile(url, target, reference.Span, kind) ? UrlPaths.Escape(target) : null;
+    }
+
+    private bool IsAllowed(string url, SourceSpan span, LinkKind kind)
     {
         if (UrlRules.IsUnsafe(url))
         {
             diagnostics.Report(Rules.UnsafeUrl, span,
                 $"Adressen «{Shorten(url)}» er ikke tillatt: lenker og bilder kan ikke bruke javascript:, vbscript: eller data:.");
-            return null;
+            return false;
         }
-        if (isImage && UrlRules.IsExternal(url))
+        if (kind != LinkKind.Link && UrlRules.IsExternal(url))
         {
+            var what = kind == LinkKind.Image ? "Bildet" : "Filen";
             diagnostics.Report(Rules.OutsideImage, span,
-                $"Bildet «{Shorten(url)}» hentes fra et annet nettsted. Mange lesere har ikke tilgang til internett: lagre bildet i en bilder/-mappe ved siden av siden og lenk til filen.");
-            return null;
+                $"{what} «{Shorten(url)}» hentes fra et annet nettsted. Mange lesere har ikke tilgang til internett: lagre filen ved siden av siden (for eksempel i bilder/) og lenk til den.");
+            return false;
         }
-        if (url.Length == 0 || UrlRules.IsExternal(url)) return url;
-        if (url.StartsWith('#')) return CheckOwnAnchor(page, url, span);
+        if (kind != LinkKind.Link && (url.Length == 0 || url.StartsWith('#')))
+        {
+            diagnostics.Report(kind == LinkKind.Image ? Rules.MissingImage : Rules.BrokenLink, span, $"«{url}» er ikke en fil. Skriv stien til filen, for eksempel bilder/tavle.jpg.");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The content path a relative reference names, or null (reported) when it leaves content/.</summary>
+    private string? ContentTarget(SitePage page, string url, string path, SourceSpan span)
+    {
         if (url.StartsWith('/'))
         {
             diagnostics.Report(Rules.LinkOutsideContent, span,
                 $"Lenken «{url}» begynner med /. Lenk til filen relativt til denne siden, for eksempel ../metoder/pdsa.md.");
             return null;
         }
-        var (path, fragment) = SplitFragment(url);
-        var decoded = Uri.UnescapeDataString(path);
-        var target = UrlPaths.Combine(page.ContentPath, decoded);
-        if (target is null)
-        {
-            diagnostics.Report(Rules.LinkOutsideContent, span, $"Lenken «{url}» peker ut av content/-mappen.");
-            return null;
-        }
-        return target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith('/') || target.Length == 0
-            ? ResolvePage(page, url, target, fragment, span)
-            : ResolveFile(page, url, target, span, isImage);
+        var target = UrlPaths.Combine(page.ContentPath, Uri.UnescapeDataString(path));
+        if (target is null) diagnostics.Report(Rules.LinkOutsideContent, span, $"Lenken «{url}» peker ut av content/-mappen.");
+        return target;
     }
-
-    /// <summary>The URL of a file beside a page (front matter <c>image.src</c>, <c>video.src</c>), reported if missing.</summary>
-    public string? ResolveFile(SitePage page, Located<string> reference, bool isImage) =>
-        Resolve(page, reference.Value, reference.Span, isImage);
 
     private string? ResolvePage(SitePage page, string url, string target, string? fragment, SourceSpan span)
     {
@@ -91,7 +116,8 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         var stem = Path.GetFileNameWithoutExtension(target);
         var siblings = site.ByContentPath.Keys
             .Where(k => (k.Contains('/') ? k[..k.LastIndexOf('/')] : string.Empty) == folder)
-            .ToDictionary(k => Path.GetFileNameWithoutExtension(k), k => k, StringComparer.Ordinal);
+            .GroupBy(k => Path.GetFileNameWithoutExtension(k), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var nearest = EditDistance.Nearest(stem, siblings.Keys);
         return nearest is null ? null : siblings[nearest];
     }
@@ -111,12 +137,12 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         return site.Sections.FirstOrDefault(s => s.Index is null && s.Folder == folder);
     }
 
-    private string? ResolveFile(SitePage page, string url, string target, SourceSpan span, bool isImage)
+    private bool FindFile(string url, string target, SourceSpan span, LinkKind kind)
     {
-        if (content.HasAsset(target)) return UrlPaths.Relative(page.OutputPath, target);
-        var (rule, what) = isImage ? (Rules.MissingImage, "Bildet") : (Rules.BrokenLink, "Filen");
+        if (content.HasAsset(target)) return true;
+        var (rule, what) = kind == LinkKind.Image ? (Rules.MissingImage, "Bildet") : (Rules.BrokenLink, "Filen");
         diagnostics.Report(rule, span, $"{what} «{url}» finnes ikke (ventet content/{target}). Sjekk stavemåten og at filen er lagt til.");
-        return null;
+        return false;
     }
 
     private string CheckOwnAnchor(SitePage page, string url, SourceSpan span)
@@ -174,10 +200,10 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
 
-/// <summary>Ids the page layouts give to parts of a page that do not come from headings.</summary>
-public static class GeneratedAnchors
+/// <summary>What a URL in content is used for: a link to follow, or a file the page shows (image, film, captions).</summary>
+public enum LinkKind
 {
-    public static string Question(int number) => $"sporsmal-{number}";
-
-    public static string Chapter(int number) => $"kapittel-{number}";
+    Link,
+    Image,
+    Media,
 }

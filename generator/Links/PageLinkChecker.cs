@@ -23,6 +23,10 @@ public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnos
         {
             switch (node)
             {
+                case HeadingBlock { Level: 1 } heading:
+                    diagnostics.Report(Rules.HeadingOneInBody, SpanOf(page, heading.Line, heading.Column),
+                        "Overskrift på nivå 1 (#) er forbeholdt sidens tittel (title). Bruk ## for overskriftene i teksten.");
+                    break;
                 case HtmlBlock block:
                     ReportRawHtml(page, block.Line, block.Column);
                     break;
@@ -32,8 +36,11 @@ public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnos
                 case LinkInline link:
                     CheckLink(page, link, urls);
                     break;
+                case AutolinkInline { IsEmail: true } email:
+                    urls.TryAdd(email.Url, email.Url);
+                    break;
                 case AutolinkInline auto:
-                    var resolved = resolver.Resolve(page, auto.Url, SpanOf(page, auto.Line, auto.Column), isImage: false);
+                    var resolved = resolver.Resolve(page, auto.Url, SpanOf(page, auto.Line, auto.Column), LinkKind.Link);
                     if (resolved is not null) urls.TryAdd(auto.Url, resolved);
                     break;
             }
@@ -50,16 +57,16 @@ public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnos
             diagnostics.Report(Rules.MissingAlt, span,
                 "Bildet mangler alternativ tekst. Skriv hva bildet viser mellom klammene: ![Sykepleiere ved tavlen](bilder/tavle.jpg).");
         }
-        var resolved = resolver.Resolve(page, url, span, link.IsImage);
+        var resolved = resolver.Resolve(page, url, span, link.IsImage ? LinkKind.Image : LinkKind.Link);
         if (resolved is not null) urls.TryAdd(url, resolved);
     }
 
     private string? ResolveImage(SitePage page) =>
-        page.Meta.Image is { } image ? resolver.ResolveFile(page, image.Src, isImage: true) : null;
+        page.Meta.Image is { } image ? resolver.ResolveSitePath(page, image.Src, LinkKind.Image) : null;
 
     private string? ResolveVideo(SitePage page, Func<Video, Located<string>?> pick) =>
         page.Page.KindMeta is GuideMeta { Video: { } video } && pick(video) is { } file
-            ? resolver.ResolveFile(page, file, isImage: false)
+            ? resolver.ResolveSitePath(page, file, LinkKind.Media)
             : null;
 
     private void ReportRawHtml(SitePage page, int line, int column) =>

@@ -84,20 +84,8 @@ public sealed class SiteDataLoader(string contentRoot, string templatesRoot, Pat
             return null;
         }
         var spans = new YamlSpans(display, 0);
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(ContentLoader.NormalizeNewlines(File.ReadAllText(path))));
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
-            {
-                return new YamlFields(map, spans, diagnostics);
-            }
-            diagnostics.Report(Rules.SiteData, new SourceSpan(display, 1, 1), "Filen skal inneholde «nøkkel: verdi»-linjer.");
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Report(Rules.SiteData, spans.At(e.Start), $"Feil i YAML: {YamlErrorText.Translate(e)}");
-        }
-        return null;
+        var map = YamlMappingLoader.Load(ContentLoader.NormalizeNewlines(File.ReadAllText(path)), spans, diagnostics, Rules.SiteData, Rules.SiteData, "filen",
+            "Filen er tom. Skriv innstillingene som «nøkkel: verdi», én per linje.");
+        return map is null ? null : new YamlFields(map, spans, diagnostics);
     }
 }

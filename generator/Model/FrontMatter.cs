@@ -15,6 +15,7 @@ public sealed record CommonMeta(
     DateOnly? Updated,
     bool Draft,
     string? Slug,
+    SourceSpan? SlugSpan,
     IReadOnlyList<Located<string>> Aliases,
     ImageRef? Image,
     DateOnly? Reviewed,

@@ -2,7 +2,8 @@ namespace ForbedringsAbc.Model;
 
 /// <summary>
 /// The resolved URLs of one page: every URL written in its Markdown mapped to the URL to
-/// output, and the URLs of the files its front matter names (lead image, film, captions).
+/// output (relative to the page), and the site-relative paths of the files its front matter
+/// names (lead image, film, captions), which layouts prefix with <c>root</c>.
 /// </summary>
 public sealed record PageLinks(
     IReadOnlyDictionary<string, string> BodyUrls,

@@ -10,7 +10,7 @@ public sealed record SectionInfo(string Folder, PageKind Kind, SitePage? Index, 
 }
 
 /// <summary>An old URL that redirects to a page.</summary>
-public sealed record AliasInfo(string OutputPath, SitePage Target);
+public sealed record AliasInfo(string OutputPath, SitePage Target, Diagnostics.SourceSpan Span);
 
 /// <summary>
 /// The assembled site: every published page with its route, the collections built from them,

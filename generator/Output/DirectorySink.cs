@@ -28,6 +28,10 @@ public sealed class DirectorySink(string root) : IOutputSink
 
     private string Prepare(string path)
     {
+        if (path.Length == 0 || Path.IsPathRooted(path) || path.Split('/').Any(s => s is "" or "." or ".."))
+        {
+            throw new InvalidOperationException($"Refusing to write outside the output folder: '{path}'.");
+        }
         var full = Path.Combine(Root, path);
         var dir = Path.GetDirectoryName(full)!;
         if (_createdDirs.TryAdd(dir, true)) Directory.CreateDirectory(dir);

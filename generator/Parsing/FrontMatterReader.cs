@@ -15,12 +15,13 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
 {
     public (CommonMeta Common, KindMeta Kind) Read(SourceDocument doc, SplitDocument split, PageKind kind)
     {
+        if (!split.HasFrontMatter) return (EmptyCommon(doc), EmptyKindMeta(kind));
         var spans = new YamlSpans(doc.DisplayPath, split.YamlLineOffset);
         var map = ParseYaml(split.Yaml, spans);
         if (map is null) return (EmptyCommon(doc), EmptyKindMeta(kind));
         var fields = new YamlFields(map, spans, diagnostics);
         CheckType(fields, kind);
-        var common = ReadCommon(fields, kind);
+        var common = ReadCommon(fields, kind, PageKinds.IsIndexFile(doc.ContentPath));
         KindMeta kindMeta = kind switch
         {
             PageKind.Method => ReadMethod(fields),
@@ -33,53 +34,9 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
         return (common, kindMeta);
     }
 
-    private YamlMappingNode? ParseYaml(string yaml, YamlSpans spans)
-    {
-        if (FindTabIndent(yaml) is { } tab)
-        {
-            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(spans.DisplayPath, tab.Line + spans.LineOffset, tab.Column),
-                "Feil i nøklene øverst i filen (YAML): tabulator brukes til innrykk. Bruk mellomrom i stedet.");
-            return null;
-        }
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Report(Rules.YamlSyntax, spans.At(e.Start), $"Feil i nøklene øverst i filen (YAML): {YamlErrorText.Translate(e)}");
-            return null;
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            diagnostics.Report(Rules.FrontMatterNotMapping, new SourceSpan(spans.DisplayPath, 1, 1),
-                "Nøklene øverst i filen er tomme. Skriv minst title, summary og published.");
-            return null;
-        }
-        if (stream.Documents[0].RootNode is not YamlMappingNode map)
-        {
-            diagnostics.Report(Rules.FrontMatterNotMapping, spans.At(stream.Documents[0].RootNode),
-                "Nøklene øverst i filen må skrives som «nøkkel: verdi», én per linje.");
-            return null;
-        }
-        return map;
-    }
-
-    /// <summary>YAML forbids tabs in indentation; the parser reports them at the wrong place, so find them first.</summary>
-    private static (int Line, int Column)? FindTabIndent(string yaml)
-    {
-        var line = 1;
-        foreach (var text in yaml.Split('\n'))
-        {
-            for (var i = 0; i < text.Length && text[i] is ' ' or '\t'; i++)
-            {
-                if (text[i] == '\t') return (line, i + 1);
-            }
-            line++;
-        }
-        return null;
-    }
+    private YamlMappingNode? ParseYaml(string yaml, YamlSpans spans) =>
+        YamlMappingLoader.Load(yaml, spans, diagnostics, Rules.YamlSyntax, Rules.FrontMatterNotMapping, "nøklene øverst i filen",
+            "Nøklene øverst i filen er tomme. Skriv minst title, summary og published.");
 
     /// <summary>The kind's keys all empty: what a page whose front matter could not be read carries on with.</summary>
     private static KindMeta EmptyKindMeta(PageKind kind) => kind switch
@@ -92,7 +49,7 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
     };
 
     private static CommonMeta EmptyCommon(SourceDocument doc) =>
-        new(string.Empty, string.Empty, new SourceSpan(doc.DisplayPath, 1, 1), [], null, null, false, null, [], null, null, null, null);
+        new(string.Empty, string.Empty, new SourceSpan(doc.DisplayPath, 1, 1), [], null, null, false, null, null, [], null, null, null, null);
 
     private void CheckType(YamlFields fields, PageKind kind)
     {
@@ -111,12 +68,12 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
         }
     }
 
-    private CommonMeta ReadCommon(YamlFields f, PageKind kind)
+    private CommonMeta ReadCommon(YamlFields f, PageKind kind, bool isIndexFile)
     {
         var title = f.Text("title", required: true) ?? string.Empty;
         var summary = f.LocatedText("summary", required: true);
-        var tags = f.TextList("tags", required: false).Select(t => t.Value).ToList();
-        var publishedRequired = kind is not (PageKind.Home or PageKind.Section);
+        var tags = ReadTags(f);
+        var publishedRequired = !isIndexFile;
         var published = f.Date("published", publishedRequired);
         var updated = f.Date("updated", required: false);
         if (published is { } p && updated is { } u && u < p)
@@ -139,11 +96,23 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
             updated,
             f.Bool("draft"),
             slug?.Value,
+            slug?.Span,
             f.TextList("aliases", required: false),
             ReadImage(f),
             f.Date("reviewed", required: false),
             f.Date("review_by", required: false),
             f.Text("owner", required: false));
+    }
+
+    private List<string> ReadTags(YamlFields f)
+    {
+        var tags = f.TextList("tags", required: false);
+        foreach (var tag in tags.Where(t => Text.Slugifier.Slugify(t.Value).Length == 0))
+        {
+            diagnostics.Report(Rules.BadSlug, tag.Span,
+                $"Emneordet «{tag.Value}» gir ingen nettadresse: det må ha minst én bokstav eller ett tall.");
+        }
+        return tags.Select(t => t.Value).ToList();
     }
 
     private static ImageRef? ReadImage(YamlFields f)
@@ -161,7 +130,7 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
     private MethodMeta ReadMethod(YamlFields f)
     {
         var phase = f.LocatedText("phase", required: true);
-        if (phase is not null && site.FindPhase(phase.Value) is null)
+        if (phase is not null && site.Phases.Count > 0 && site.FindPhase(phase.Value) is null)
         {
             var ids = site.Phases.Select(p => p.Id).ToList();
             var nearest = Text.EditDistance.Nearest(phase.Value, ids);

@@ -3,8 +3,12 @@ using ForbedringsAbc.Model;
 
 namespace ForbedringsAbc.Parsing;
 
-/// <summary>The YAML between the fences and the Markdown after them, with their line offsets.</summary>
-public sealed record SplitDocument(string Yaml, int YamlLineOffset, string Body, int BodyLineOffset);
+/// <summary>
+/// The YAML between the fences and the Markdown after them, with their line offsets.
+/// <see cref="HasFrontMatter"/> is false when the fences were missing (already reported):
+/// the page then carries on with empty keys, so links to it still resolve.
+/// </summary>
+public sealed record SplitDocument(string Yaml, int YamlLineOffset, string Body, int BodyLineOffset, bool HasFrontMatter = true);
 
 /// <summary>
 /// Splits "---\n yaml \n---\n body". The opening fence must be the first line; the closing
@@ -12,20 +16,19 @@ public sealed record SplitDocument(string Yaml, int YamlLineOffset, string Body,
 /// </summary>
 public static class FrontMatterSplitter
 {
-    public static SplitDocument? Split(SourceDocument doc, DiagnosticBag diagnostics)
+    public static SplitDocument Split(SourceDocument doc, DiagnosticBag diagnostics)
     {
         var text = doc.Text;
         if (!IsFence(FirstLine(text)))
         {
             diagnostics.Report(Rules.NoFrontMatter, new SourceSpan(doc.DisplayPath, 1, 1),
                 "Filen må begynne med en linje med tre bindestreker (---), så nøklene (title, summary …), så en ny linje med ---.");
-            return null;
+            return new SplitDocument(string.Empty, 1, text, 0, HasFrontMatter: false);
         }
         var yamlStart = text.IndexOf('\n');
         if (yamlStart < 0)
         {
-            ReportUnclosed(doc, diagnostics);
-            return null;
+            return Unclosed(doc, diagnostics);
         }
         yamlStart++;
         var pos = yamlStart;
@@ -44,13 +47,15 @@ public static class FrontMatterSplitter
             pos = end + 1;
             line++;
         }
-        ReportUnclosed(doc, diagnostics);
-        return null;
+        return Unclosed(doc, diagnostics);
     }
 
-    private static void ReportUnclosed(SourceDocument doc, DiagnosticBag diagnostics) =>
+    private static SplitDocument Unclosed(SourceDocument doc, DiagnosticBag diagnostics)
+    {
         diagnostics.Report(Rules.UnclosedFrontMatter, new SourceSpan(doc.DisplayPath, 1, 1),
             "Nøklene øverst i filen er ikke avsluttet. Sett inn en linje med tre bindestreker (---) etter den siste nøkkelen.");
+        return new SplitDocument(string.Empty, 1, string.Empty, 0, HasFrontMatter: false);
+    }
 
     private static string FirstLine(string text)
     {

@@ -19,7 +19,7 @@ public static class PageKinds
         [PageKind.Contact] = ["name", "role", "unit", "email", "phone"],
     };
 
-    private static readonly Dictionary<string, PageKind> Folders = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, PageKind> Folders = new(StringComparer.OrdinalIgnoreCase)
     {
         ["metoder"] = PageKind.Method,
         ["historier"] = PageKind.Story,
@@ -59,7 +59,8 @@ public static class PageKinds
         if (IsIndexFile(contentPath))
         {
             if (folder.Length == 0) return PageKind.Home;
-            if (contentPath.Count(c => c == '/') == 1) return PageKind.Section;
+            // A nested _index.md is a plain page about its subfolder.
+            return contentPath.Count(c => c == '/') == 1 ? PageKind.Section : PageKind.Article;
         }
         return Folders.TryGetValue(folder, out var kind) ? kind : PageKind.Article;
     }

@@ -18,7 +18,8 @@ public static class YamlErrorText
         {
             return "tabulator brukes til innrykk. Bruk mellomrom i stedet.";
         }
-        if (message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase) ||
+            message.Contains("found invalid mapping", StringComparison.OrdinalIgnoreCase))
         {
             return "et kolon (:) i en verdi gjør den uklar. Sett verdien i anførselstegn, for eksempel: title: \"Tema: tavlemøter\".";
         }

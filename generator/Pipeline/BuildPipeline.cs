@@ -35,7 +35,7 @@ public sealed class BuildPipeline
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts);
         var parser = new PageParser(bodyPipeline, data, diagnostics);
-        var parsed = ParallelMap(content.Documents, parser.Parse).OfType<ParsedPage>().ToList();
+        var parsed = ParallelMap(content.Documents, doc => Guard(doc.DisplayPath, diagnostics, () => parser.Parse(doc))).OfType<ParsedPage>().ToList();
         timer.Mark("parse");
 
         var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
@@ -43,7 +43,11 @@ public sealed class BuildPipeline
 
         var checker = new PageLinkChecker(new LinkResolver(site, content, diagnostics), diagnostics);
         var renderer = new MarkdownRenderer(bodyPipeline, MarkdownPipelineFactory.CreateInline(), diagnostics);
-        var rendered = ParallelMap(site.Pages, page => renderer.Render(page, checker.Check(page)))
+        // Every routed page is checked, also one that lost its URL to another: its editor needs its messages.
+        var checkedPages = site.ByContentPath.Values.OrderBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
+        var rendered = ParallelMap(checkedPages, page =>
+                Guard(page.Page.Source.DisplayPath, diagnostics, () => renderer.Render(page, checker.Check(page)))
+                ?? new RenderedPage(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty))
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
         timer.Mark("markdown");
         return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, timer);
@@ -56,7 +60,7 @@ public sealed class BuildPipeline
         var notes = new List<string>();
         var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings);
         var composer = new PageComposer(prepared.Templates, prepared.Strings, diagnostics);
-        var pages = new SiteRenderer(prepared.Site, views, composer, options.BaseUrl).RenderAll(sink);
+        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl).RenderAll(sink);
         prepared.Timer.Mark("templates");
         var files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes);
         prepared.Timer.Mark("assets");
@@ -90,6 +94,24 @@ public sealed class BuildPipeline
             .Select(p => new UrlEntry(p.PrettyPath, p.Meta.Title, p.Meta.Summary, p.Meta.Published, p.Meta.Updated)).ToList();
         sink.WriteText("feed.xml", SitemapWriter.Feed(baseUrl, site.Data.Config.Title, feed));
         return 2;
+    }
+
+    /// <summary>
+    /// Runs one file's work so that a fault in the generator becomes a diagnostic on that file
+    /// instead of ending the run: the other files are still checked.
+    /// </summary>
+    private static T? Guard<T>(string file, DiagnosticBag diagnostics, Func<T> work) where T : class
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(file),
+                $"Generatoren feilet på denne filen ({e.GetType().Name}: {e.Message}). Meld fra til nettredaksjonen.");
+            return null;
+        }
     }
 
     /// <summary>Maps in parallel and returns the results in input order (output never depends on scheduling).</summary>

@@ -35,7 +35,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
     public string RenderSummary(string markdown, SourceSpan span)
     {
         if (markdown.Length == 0) return string.Empty;
-        var document = Markdown.Parse(markdown, inline);
+        var document = Markdown.Parse(SummaryText.AsOneParagraph(markdown), inline);
         if (document.Count != 1 || document[0] is not ParagraphBlock paragraph)
         {
             diagnostics.Report(Rules.BadSummary, span,

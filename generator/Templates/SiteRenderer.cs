@@ -13,7 +13,7 @@ namespace ForbedringsAbc.Templates;
 /// pages, the tag pages and tag index, the redirects of old URLs, and 404.html; in parallel,
 /// each page written to the sink as soon as it is rendered.
 /// </summary>
-public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer composer, Uri? baseUrl)
+public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer composer, DiagnosticBag diagnostics, Uri? baseUrl)
 {
     public int RenderAll(IOutputSink sink)
     {
@@ -27,7 +27,17 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, () => RenderRedirect(alias)));
         Parallel.ForEach(jobs, job =>
         {
-            var html = job.Render();
+            string? html;
+            try
+            {
+                html = job.Render();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(job.Output),
+                    $"Generatoren feilet da siden {job.Output} ble laget ({e.GetType().Name}: {e.Message}). Meld fra til nettredaksjonen.");
+                return;
+            }
             if (html is not null) sink.WriteText(job.Output, html);
         });
         return jobs.Count;

@@ -13,9 +13,9 @@ public static class Slugifier
     {
         var sb = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        foreach (var rune in Normalize(text).EnumerateRunes())
         {
-            var folded = Fold(char.ToLowerInvariant(ch));
+            var folded = rune.IsBmp ? Fold(char.ToLowerInvariant((char)rune.Value)) : string.Empty;
             foreach (var c in folded)
             {
                 if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
@@ -32,8 +32,24 @@ public static class Slugifier
                     pendingHyphen = true;
                 }
             }
+            if (folded.Length == 0) pendingHyphen = true;
         }
         return sb.ToString();
+    }
+
+    /// <summary>NFC, with invalid UTF-16 (a lone surrogate) replaced rather than thrown on.</summary>
+    private static string Normalize(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (var rune in text.EnumerateRunes()) sb.Append(rune.ToString());
+            return sb.ToString().Normalize(NormalizationForm.FormC);
+        }
     }
 
     private static string Fold(char c) => c switch
@@ -48,6 +64,7 @@ public static class Slugifier
 
     private static string StripAccents(char c)
     {
+        if (char.IsSurrogate(c)) return string.Empty;
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder();
         foreach (var d in decomposed)

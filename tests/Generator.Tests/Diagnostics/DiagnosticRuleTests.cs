@@ -24,7 +24,7 @@ public class DiagnosticRuleTests
 
     public static TheoryData<Case> Cases() => new()
     {
-        C("no front matter", Story, "# Tavlemøter\n\nTekst.\n", 1, 1, "ABC100"),
+        C("no front matter", Story, "Tavlemøter\n\nTekst.\n", 1, 1, "ABC100"),
         C("unclosed front matter", Story, "---\ntitle: \"Tavlemøter\"\nsummary: \"x\"\n\nTekst.\n", 1, 1, "ABC101"),
         C("yaml syntax error at the parser's position", Story, "---\ntitle: \"Tavlemøter\nsummary: \"x\"\n---\n", 2, 8, "ABC102", "anførselstegn"),
         C("tab indentation", Story, "---\ntitle: \"T\"\nimage:\n\tsrc: a.jpg\n---\n", 4, 1, "ABC102", "tabulator"),
@@ -60,6 +60,11 @@ public class DiagnosticRuleTests
         C("link outside content", Story, StoryWith("", "Se [filen](../../README.md).\n"), 10, 4, "ABC306"),
         C("outside image", Story, StoryWith("", "![Logo](https://example.com/logo.png)\n"), 10, 1, "ABC307"),
         C("outside lead image", Story, StoryWith("image:\n  src: \"//cdn.example.com/x.jpg\"\n  alt: \"Tavlen\"\n"), 9, 8, "ABC307"),
+        C("level-1 heading in the body", Story, StoryWith("", "Tekst.\n\n# Ny tittel\n"), 12, 1, "ABC309"),
+        C("unclosed bracket", Story, StoryWith("tags: [a, b\n"), 8, 7, "ABC102", "[ eller {"),
+        C("unknown alias at its place", Story, StoryWith("tags:\n  - *ingen\n"), 9, 5, "ABC102"),
+        C("colon in a plain value", Story, StoryWith("").Replace("title: \"Tavlemøter\"", "title: Tema: tavlemøter"), 2, 12, "ABC102", "anførselstegn"),
+        C("tag without letters", Story, StoryWith("tags: [\"!!!\"]\n"), 8, 8, "ABC111"),
         C("root-relative link", Story, StoryWith("", "Se [filen](/metoder/pdsa/).\n"), 10, 4, "ABC306"),
     };
 

@@ -27,7 +27,12 @@ public static class OutputLinkChecker
                 foreach (var attribute in Attributes)
                 {
                     var url = element.GetAttribute(attribute);
-                    if (url is null || IsExternal(url)) continue;
+                    if (url is null) continue;
+                    if (IsExternal(url))
+                    {
+                        if (IsEmbedded(element, attribute) && !url.StartsWith("data:", StringComparison.Ordinal)) problems.Add($"{Path.GetRelativePath(siteDir, file)}: {element.LocalName} {attribute}=\"{url}\": a resource from outside the site");
+                        continue;
+                    }
                     var rootRelative = basePath is not null && Path.GetFileName(file) == "404.html" && url.StartsWith(basePath, StringComparison.Ordinal);
                     var problem = rootRelative
                         ? Check(siteDir, Path.Combine(siteDir, "404.html"), url[basePath!.Length..], parser, idsCache)
@@ -57,6 +62,10 @@ public static class OutputLinkChecker
         }
         return targetIds.Contains(fragment) ? null : $"no element with id \"{fragment}\"";
     }
+
+    /// <summary>Whether the browser fetches the URL by itself (an image, script, stylesheet, film), not on a click.</summary>
+    private static bool IsEmbedded(AngleSharp.Dom.IElement element, string attribute) =>
+        attribute == "src" || (element.LocalName == "link" && element.GetAttribute("rel") is "stylesheet" or "icon" or "preload");
 
     private static bool IsExternal(string url) =>
         url.StartsWith("//", StringComparison.Ordinal) || (url.IndexOf(':') is var colon and > 0 && url[..colon].All(char.IsAsciiLetter));

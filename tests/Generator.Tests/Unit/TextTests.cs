@@ -62,3 +62,13 @@ public class DateTextTests
         Assert.Equal("2019-06-11", DateText.Iso(new DateOnly(2019, 6, 11)));
     }
 }
+
+public class SlugifierRobustnessTests
+{
+    [Theory]
+    [InlineData("Glede 😀", "glede")]
+    [InlineData("😀 smil", "smil")]
+    [InlineData("a\uD800b", "a-b")]
+    [InlineData("!!!", "")]
+    public void Emoji_and_broken_text_never_throw(string text, string slug) => Assert.Equal(slug, Slugifier.Slugify(text));
+}
