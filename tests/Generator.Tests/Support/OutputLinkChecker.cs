@@ -6,6 +6,7 @@ namespace ForbedringsAbc.Tests.Support;
 /// Reads every HTML page of a built site with AngleSharp and follows every internal link and
 /// resource the way a browser opening the files from disk (file://) does: a URL must name an
 /// existing file (a folder is not enough), and an #anchor must be an id on the target page.
+/// Also reports an id that occurs twice on one page, and any resource fetched from outside the site.
 /// </summary>
 public static class OutputLinkChecker
 {
@@ -21,7 +22,12 @@ public static class OutputLinkChecker
         foreach (var file in Directory.EnumerateFiles(siteDir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var document = parser.ParseDocument(File.ReadAllText(file));
-            idsCache[file] = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+            var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+            idsCache[file] = ids.ToHashSet(StringComparer.Ordinal);
+            foreach (var twice in ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                problems.Add($"{Path.GetRelativePath(siteDir, file)}: id=\"{twice.Key}\" occurs {twice.Count()} times");
+            }
             foreach (var element in document.QuerySelectorAll("[href], [src]"))
             {
                 foreach (var attribute in Attributes)
