@@ -4,25 +4,27 @@ namespace ForbedringsAbc.Diagnostics;
 
 /// <summary>
 /// Collects diagnostics from all stages (thread-safe); problems are never thrown.
-/// <see cref="Sorted"/> gives them in a stable order: file, line, column, code.
+/// <see cref="Sorted"/> gives them in a stable order (file, line, column, code), each with the
+/// severity the site's rule settings give it; rules set to off are left out.
 /// </summary>
 public sealed class DiagnosticBag
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
+
+    /// <summary>Set once the site's configuration is read; applies to every diagnostic of the run.</summary>
+    public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
 
     public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
 
     public void Report(Rule rule, SourceSpan span, string message) =>
         Add(new Diagnostic(rule.Severity, rule.Code, message, span));
 
-    public bool HasErrors => _items.Any(d => d.IsError);
-
-    public int ErrorCount => _items.Count(d => d.IsError);
-
-    public int WarningCount => _items.Count(d => !d.IsError);
+    public bool HasErrors => Sorted().Any(d => d.IsError);
 
     public IReadOnlyList<Diagnostic> Sorted() =>
         _items.Distinct()
+            .Select(d => d with { Severity = Settings.Resolve(d.Code, d.Severity) })
+            .Where(d => d.Severity != Severity.Off)
             .OrderBy(d => d.Span.File, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Line)
             .ThenBy(d => d.Span.Column)

@@ -4,7 +4,7 @@ namespace ForbedringsAbc.Diagnostics;
 /// Every diagnostic the generator can give. Codes are stable: editors search for them, and
 /// docs/diagnostics.md lists them (a test keeps the two in step).
 /// ABC0xx files, ABC1xx front matter, ABC2xx cross-references and URLs, ABC3xx Markdown,
-/// ABC5xx site data, ABC9xx templates.
+/// ABC4xx editorial quality (configurable), ABC5xx site data, ABC9xx templates.
 /// </summary>
 public static class Rules
 {
@@ -39,7 +39,19 @@ public static class Rules
     public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link or image.");
     public static readonly Rule LinkOutsideContent = new("ABC306", Severity.Error, "A relative link or image that points outside content/ or at a file that is not published.");
     public static readonly Rule OutsideImage = new("ABC307", Severity.Error, "An image (or other embedded file) from outside the site; readers may have no internet access.");
-    public static readonly Rule HeadingOneInBody = new("ABC309", Severity.Error, "A level-1 heading (#) in the body; the title is the page's only level-1 heading.");
+    public static readonly Rule HeadingOneInBody = new("ABC309", Severity.Error, "A level-1 heading (#) in the body; the title is the page's only level-1 heading.", Configurable: true);
+    public static readonly Rule AltTextPoor = new("ABC401", Severity.Warning, "Alt text that is a file name (IMG_1234.jpg) or a filler word (bilde, foto).", Configurable: true);
+    public static readonly Rule HeadingSkipped = new("ABC402", Severity.Warning, "A heading skips a level (## followed by ####).", Configurable: true);
+    public static readonly Rule HeadingEmpty = new("ABC403", Severity.Warning, "An empty heading.", Configurable: true);
+    public static readonly Rule HeadingDuplicate = new("ABC404", Severity.Off, "Two headings on one page with the same text; off unless the site turns it on (repeated headings such as «Eksempel» under different sections can be right).", Configurable: true);
+    public static readonly Rule VagueLinkText = new("ABC405", Severity.Warning, "A vague link text (klikk her, les mer, her) that stands alone in its paragraph, list item or cell (WCAG 2.4.4).", Configurable: true);
+    public static readonly Rule VagueLinkTextInSentence = new("ABC406", Severity.Off, "A vague link text inside a sentence (WCAG 2.4.9, AAA); off unless the site turns it on.", Configurable: true);
+    public static readonly Rule DuplicateId = new("ABC407", Severity.Error, "An id that occurs twice on one output page (anchors and assistive technology break).", Configurable: true);
+    public static readonly Rule ImageTooLarge = new("ABC408", Severity.Warning, "An image file far too large for the web (the limit is set by image_warning_kb).", Configurable: true);
+    public static readonly Rule FutureDate = new("ABC409", Severity.Warning, "A published, updated or reviewed date in the future.", Configurable: true);
+    public static readonly Rule ReviewOverdue = new("ABC410", Severity.Error, "review_by has passed: the page is due for professional review.", Configurable: true);
+    public static readonly Rule ReviewSoon = new("ABC411", Severity.Warning, "review_by falls within the next review_warning_days days (30 by default).", Configurable: true);
+    public static readonly Rule StoryWithoutContact = new("ABC412", Severity.Warning, "A story without a contact: readers cannot ask anyone about it.", Configurable: true);
     public static readonly Rule SiteData = new("ABC500", Severity.Error, "A site data file in content/_data/ is missing or invalid.");
     public static readonly Rule TemplateError = new("ABC900", Severity.Error, "A template has a syntax error, or failed while rendering a page (names both).");
     public static readonly Rule TemplateMissing = new("ABC901", Severity.Error, "A template the build needs is missing.");
@@ -50,7 +62,9 @@ public static class Rules
         FrontMatterNotMapping, MissingKey, WrongType, UnknownKey, BadDate, UpdatedBeforePublished,
         UnknownPhase, KindMismatch, BadSlug, BadTime, BadEmail, BadSummary, VideoSource,
         DuplicateUrl, UnknownContact, UnknownMethod, LinkToDraft, BrokenLink, BrokenAnchor,
-        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, HeadingOneInBody, SiteData,
+        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, HeadingOneInBody, AltTextPoor, HeadingSkipped, HeadingEmpty,
+        HeadingDuplicate, VagueLinkText, VagueLinkTextInSentence, DuplicateId, ImageTooLarge, FutureDate, ReviewOverdue,
+        ReviewSoon, StoryWithoutContact, SiteData,
         TemplateError, TemplateMissing,
     ];
 }

@@ -4,4 +4,7 @@ public enum Severity
 {
     Error,
     Warning,
+
+    /// <summary>A rule turned off in the site's configuration: nothing is reported.</summary>
+    Off,
 }

@@ -13,6 +13,7 @@ namespace ForbedringsAbc.Links;
 /// </summary>
 public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticBag diagnostics)
 {
+    private readonly long _imageWarningBytes = site.Data.Config.ImageWarningKb * 1024L;
     private readonly Dictionary<string, SitePage> _sectionIndexes = BuildSectionIndexes(site);
 
     /// <summary>The URL to write for <paramref name="url"/> on <paramref name="page"/>; null when it is broken (reported).</summary>
@@ -139,7 +140,15 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
 
     private bool FindFile(string url, string target, SourceSpan span, LinkKind kind)
     {
-        if (content.HasAsset(target)) return true;
+        if (content.HasAsset(target))
+        {
+            if (kind == LinkKind.Image && content.AssetSizes[target] is var size && size > _imageWarningBytes)
+            {
+                diagnostics.Report(Rules.ImageTooLarge, span,
+                    $"Bildet «{url}» er {size / 1024} KB, mye for en nettside (grensen er {_imageWarningBytes / 1024} KB). Lagre det mindre, for eksempel 1600 piksler bredt som JPEG.");
+            }
+            return true;
+        }
         var (rule, what) = kind == LinkKind.Image ? (Rules.MissingImage, "Bildet") : (Rules.BrokenLink, "Filen");
         diagnostics.Report(rule, span, $"{what} «{url}» finnes ikke (ventet content/{target}). Sjekk stavemåten og at filen er lagt til.");
         return false;

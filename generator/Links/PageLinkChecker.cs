@@ -1,7 +1,6 @@
 using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Model;
 using ForbedringsAbc.Parsing;
-using ForbedringsAbc.Rendering;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SourceSpan = ForbedringsAbc.Diagnostics.SourceSpan;
@@ -9,30 +8,18 @@ using SourceSpan = ForbedringsAbc.Diagnostics.SourceSpan;
 namespace ForbedringsAbc.Links;
 
 /// <summary>
-/// Walks one page's Markdown tree: resolves every link and image (reporting those that lead
-/// nowhere), requires alt text on images, and reports raw HTML. Positions are those of the
-/// file, front matter included.
+/// Walks one page's Markdown tree and resolves every link and image, reporting those that lead
+/// nowhere. Positions are those of the file, front matter included.
 /// </summary>
-public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnostics)
+public sealed class PageLinkChecker(LinkResolver resolver)
 {
     public PageLinks Check(SitePage page)
     {
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reportedHtmlIn = new HashSet<ContainerInline>();
         foreach (var node in page.Page.Body.Descendants())
         {
             switch (node)
             {
-                case HeadingBlock { Level: 1 } heading:
-                    diagnostics.Report(Rules.HeadingOneInBody, SpanOf(page, heading.Line, heading.Column),
-                        "Overskrift på nivå 1 (#) er forbeholdt sidens tittel (title). Bruk ## for overskriftene i teksten.");
-                    break;
-                case HtmlBlock block:
-                    ReportRawHtml(page, block.Line, block.Column);
-                    break;
-                case HtmlInline inline when inline.Parent is null || reportedHtmlIn.Add(inline.Parent):
-                    ReportRawHtml(page, inline.Line, inline.Column);
-                    break;
                 case LinkInline link:
                     CheckLink(page, link, urls);
                     break;
@@ -52,11 +39,6 @@ public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnos
     {
         var span = SpanOf(page, link.Line, link.Column);
         var url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? string.Empty;
-        if (link.IsImage && FigureExtension.AltText(link).Length == 0)
-        {
-            diagnostics.Report(Rules.MissingAlt, span,
-                "Bildet mangler alternativ tekst. Skriv hva bildet viser mellom klammene: ![Sykepleiere ved tavlen](bilder/tavle.jpg).");
-        }
         var resolved = resolver.Resolve(page, url, span, link.IsImage ? LinkKind.Image : LinkKind.Link);
         if (resolved is not null) urls.TryAdd(url, resolved);
     }
@@ -68,10 +50,6 @@ public sealed class PageLinkChecker(LinkResolver resolver, DiagnosticBag diagnos
         page.Page.KindMeta is GuideMeta { Video: { } video } && pick(video) is { } file
             ? resolver.ResolveSitePath(page, file, LinkKind.Media)
             : null;
-
-    private void ReportRawHtml(SitePage page, int line, int column) =>
-        diagnostics.Report(Rules.RawHtml, SpanOf(page, line, column),
-            "HTML-kode vises som tekst og tas ikke med som HTML. Bruk Markdown i stedet (for eksempel **fet**, lister og ![bilde](sti)).");
 
     public static SourceSpan SpanOf(SitePage page, int line, int column) =>
         new(page.Page.Source.DisplayPath, page.Page.BodyLineOffset + line + 1, column + 1);

@@ -23,6 +23,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         var fullRoot = Path.GetFullPath(root);
         var documents = new List<SourceDocument>();
         var assets = new List<string>();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var file in Enumerate(fullRoot))
         {
             var contentPath = Path.GetRelativePath(fullRoot, file).Replace('\\', '/');
@@ -40,11 +41,12 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             else
             {
                 assets.Add(contentPath);
+                sizes[contentPath] = new FileInfo(file).Length;
             }
         }
         documents.Sort((a, b) => string.CompareOrdinal(a.ContentPath, b.ContentPath));
         assets.Sort(StringComparer.Ordinal);
-        return new ContentSet(fullRoot, documents, assets);
+        return new ContentSet(fullRoot, documents, assets, sizes);
     }
 
     private static IEnumerable<string> Enumerate(string root)

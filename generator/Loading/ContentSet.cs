@@ -4,13 +4,14 @@ namespace ForbedringsAbc.Loading;
 
 /// <summary>
 /// What content/ holds: the Markdown pages, the other files (images, films, captions) that
-/// are published beside them, and the root folder they were read from. All lists are sorted
+/// are published beside them (with their sizes), and the root folder they were read from. All lists are sorted
 /// by path (ordinal), never in file-system order.
 /// </summary>
 public sealed record ContentSet(
     string Root,
     IReadOnlyList<SourceDocument> Documents,
-    IReadOnlyList<string> Assets)
+    IReadOnlyList<string> Assets,
+    IReadOnlyDictionary<string, long> AssetSizes)
 {
     private readonly HashSet<string> _assetSet = new(Assets, StringComparer.Ordinal);
 

@@ -39,9 +39,23 @@ public sealed class SiteDataLoader(string contentRoot, string templatesRoot, Pat
             fields.Text("description", required: false) ?? string.Empty,
             fields.Text("organisation", required: false) ?? string.Empty,
             PageReference(fields, "about_page"),
-            PageReference(fields, "accessibility_page"));
-        fields.ReportUnknownKeys(["title", "description", "organisation", "about_page", "accessibility_page"]);
+            PageReference(fields, "accessibility_page"))
+        {
+            Rules = new RuleSettingsReader(diagnostics).Read(fields.Mapping("rules", required: false)),
+            ReviewWarningDays = Number(fields, "review_warning_days", 30),
+            ImageWarningKb = Number(fields, "image_warning_kb", 1000),
+        };
+        fields.ReportUnknownKeys(["title", "description", "organisation", "about_page", "accessibility_page", "rules", "review_warning_days", "image_warning_kb"]);
         return config;
+    }
+
+    private int Number(YamlFields fields, string key, int fallback)
+    {
+        var text = fields.LocatedText(key, required: false);
+        if (text is null) return fallback;
+        if (int.TryParse(text.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0) return n;
+        diagnostics.Report(Rules.SiteData, text.Span, $"`{key}` skal være et helt tall, for eksempel {fallback}.");
+        return fallback;
     }
 
     private List<Phase> LoadPhases()

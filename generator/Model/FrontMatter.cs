@@ -20,7 +20,17 @@ public sealed record CommonMeta(
     ImageRef? Image,
     DateOnly? Reviewed,
     DateOnly? ReviewBy,
-    string? Owner);
+    string? Owner)
+{
+    /// <summary>True when the front matter could not be read at all (already reported): later rules leave the page alone.</summary>
+    public bool Unread { get; init; }
+
+    /// <summary>Where each top-level key's value is written, for diagnostics in later stages.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> KeySpans { get; init; } = new Dictionary<string, SourceSpan>();
+
+    /// <summary>Where <paramref name="key"/> is written, or the top of the file when it is not.</summary>
+    public SourceSpan SpanOf(string key) => KeySpans.TryGetValue(key, out var span) ? span : SummarySpan with { Line = 1, Column = 1 };
+}
 
 /// <summary>The keys that depend on the kind of page.</summary>
 public abstract record KindMeta;

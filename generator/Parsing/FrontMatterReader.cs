@@ -49,7 +49,7 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
     };
 
     private static CommonMeta EmptyCommon(SourceDocument doc) =>
-        new(string.Empty, string.Empty, new SourceSpan(doc.DisplayPath, 1, 1), [], null, null, false, null, null, [], null, null, null, null);
+        new(string.Empty, string.Empty, new SourceSpan(doc.DisplayPath, 1, 1), [], null, null, false, null, null, [], null, null, null, null) { Unread = true };
 
     private void CheckType(YamlFields fields, PageKind kind)
     {
@@ -101,7 +101,10 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
             ReadImage(f),
             f.Date("reviewed", required: false),
             f.Date("review_by", required: false),
-            f.Text("owner", required: false));
+            f.Text("owner", required: false))
+        {
+            KeySpans = f.Keys.ToDictionary(k => k, f.SpanOf, StringComparer.Ordinal),
+        };
     }
 
     private List<string> ReadTags(YamlFields f)

@@ -7,6 +7,7 @@ using ForbedringsAbc.Output;
 using ForbedringsAbc.Parsing;
 using ForbedringsAbc.Rendering;
 using ForbedringsAbc.Templates;
+using ForbedringsAbc.Validation;
 
 namespace ForbedringsAbc.Pipeline;
 
@@ -30,6 +31,7 @@ public sealed class BuildPipeline
         var strings = UiStrings.Load(options.TemplatesDir, display, diagnostics);
         var templates = TemplateSet.Load(options.TemplatesDir, display, diagnostics);
         var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, display, diagnostics).Load();
+        diagnostics.Settings = data.Config.Rules;
         var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
         timer.Mark("load");
 
@@ -41,12 +43,19 @@ public sealed class BuildPipeline
         var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
         timer.Mark("assemble");
 
-        var checker = new PageLinkChecker(new LinkResolver(site, content, diagnostics), diagnostics);
+        var checker = new PageLinkChecker(new LinkResolver(site, content, diagnostics));
+        var bodyRules = new BodyValidator(diagnostics);
+        var metaRules = new MetaValidator(options.Today ?? DateOnly.FromDateTime(DateTime.Now), data.Config.ReviewWarningDays, diagnostics);
         var renderer = new MarkdownRenderer(bodyPipeline, MarkdownPipelineFactory.CreateInline(), diagnostics);
         // Every routed page is checked, also one that lost its URL to another: its editor needs its messages.
         var checkedPages = site.ByContentPath.Values.OrderBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
         var rendered = ParallelMap(checkedPages, page =>
-                Guard(page.Page.Source.DisplayPath, diagnostics, () => renderer.Render(page, checker.Check(page)))
+                Guard(page.Page.Source.DisplayPath, diagnostics, () =>
+                {
+                    bodyRules.Validate(page);
+                    metaRules.Validate(page);
+                    return renderer.Render(page, checker.Check(page));
+                })
                 ?? new RenderedPage(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty))
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
         timer.Mark("markdown");

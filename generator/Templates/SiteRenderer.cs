@@ -5,6 +5,7 @@ using ForbedringsAbc.Model;
 using ForbedringsAbc.Output;
 using ForbedringsAbc.Templates.Views;
 using ForbedringsAbc.Text;
+using ForbedringsAbc.Validation;
 
 namespace ForbedringsAbc.Templates;
 
@@ -17,14 +18,15 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
 {
     public int RenderAll(IOutputSink sink)
     {
-        var jobs = new List<(string Output, Func<string?> Render)>();
-        foreach (var page in site.Pages) jobs.Add((page.OutputPath, () => RenderContentPage(page)));
-        if (site.Home is null) jobs.Add(("index.html", () => RenderHome(null)));
-        foreach (var section in site.Sections.Where(s => s.Index is null)) jobs.Add((section.OutputPath, () => RenderSection(section, null)));
-        foreach (var tag in site.Tags) jobs.Add((SiteModel.TagOutputPath(tag.Slug), () => RenderTag(tag)));
-        jobs.Add(($"{SiteModel.TagFolder}/index.html", RenderTagIndex));
-        jobs.Add(("404.html", RenderNotFound));
-        foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, () => RenderRedirect(alias)));
+        // Each job: the file it writes, what to name in a diagnostic (the content file, where there is one), and the render.
+        var jobs = new List<(string Output, string Source, Func<string?> Render)>();
+        foreach (var page in site.Pages) jobs.Add((page.OutputPath, page.Page.Source.DisplayPath, () => RenderContentPage(page)));
+        if (site.Home is null) jobs.Add(("index.html", "index.html", () => RenderHome(null)));
+        foreach (var section in site.Sections.Where(s => s.Index is null)) jobs.Add((section.OutputPath, section.OutputPath, () => RenderSection(section, null)));
+        foreach (var tag in site.Tags) jobs.Add((SiteModel.TagOutputPath(tag.Slug), SiteModel.TagOutputPath(tag.Slug), () => RenderTag(tag)));
+        jobs.Add(($"{SiteModel.TagFolder}/index.html", $"{SiteModel.TagFolder}/index.html", RenderTagIndex));
+        jobs.Add(("404.html", "404.html", RenderNotFound));
+        foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, alias.OutputPath, () => RenderRedirect(alias)));
         Parallel.ForEach(jobs, job =>
         {
             string? html;
@@ -34,11 +36,13 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(job.Output),
+                diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(job.Source),
                     $"Generatoren feilet da siden {job.Output} ble laget ({e.GetType().Name}: {e.Message}). Meld fra til nettredaksjonen.");
                 return;
             }
-            if (html is not null) sink.WriteText(job.Output, html);
+            if (html is null) return;
+            OutputIdChecker.Check(html, job.Source, diagnostics);
+            sink.WriteText(job.Output, html);
         });
         return jobs.Count;
     }

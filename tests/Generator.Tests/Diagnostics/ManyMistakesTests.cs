@@ -23,6 +23,7 @@ public class ManyMistakesTests
             "content/historier/a.md(6,10) ABC201",
             "content/historier/a.md(9,17) ABC302",
             "content/historier/a.md(9,17) ABC303",
+            "content/historier/b.md(1,1) ABC412",
             "content/historier/b.md(2,8) ABC105",
             "content/historier/b.md(5,10) ABC108",
             "content/historier/b.md(9,1) ABC304",

@@ -32,7 +32,10 @@ public sealed class FixtureSite : IDisposable
     }
 
     public BuildOptions Options(string? templates = null, Uri? baseUrl = null, bool drafts = false, string? output = null) =>
-        new(ContentDir, templates ?? Repo.Templates, output ?? Path.Combine(Root, "site"), baseUrl, drafts, DisplayBase: Root);
+        new(ContentDir, templates ?? Repo.Templates, output ?? Path.Combine(Root, "site"), baseUrl, drafts, DisplayBase: Root, Today: Today);
+
+    /// <summary>The day the date rules compare with: fixed, so tests do not depend on the clock.</summary>
+    public static DateOnly Today { get; } = new(2026, 11, 24);
 
     /// <summary>Builds into memory; diagnostics show paths relative to the fixture (content/…).</summary>
     public (BuildResult Result, MemorySink Output) Build(string? templates = null, Uri? baseUrl = null, bool drafts = false)
