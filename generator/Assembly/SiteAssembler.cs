@@ -75,6 +75,12 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
                         $"Den gamle adressen «{alias.Value}» i `aliases` er ikke en gyldig sti på nettstedet. Skriv stien uten domene, for eksempel: /metoder/gammel-side/.");
                     continue;
                 }
+                if (output == page.OutputPath)
+                {
+                    diagnostics.Report(Rules.BadSlug, alias.Span,
+                        $"Den gamle adressen «{alias.Value}» er sidens egen adresse, så den ville sendt leseren i ring. Fjern den fra `aliases`.");
+                    continue;
+                }
                 result.Add(new AliasInfo(output, page, alias.Span));
             }
         }

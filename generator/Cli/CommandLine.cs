@@ -13,9 +13,11 @@ public static class CommandLine
             "Examples:\n" +
             "  generator build                          build content/ into site/\n" +
             "  generator build --base-url https://intranett.example/kvalitet/abc/\n" +
-            "  generator check --format github          report every problem, write nothing");
+            "  generator check --format github          report every problem, write nothing\n" +
+            "  generator new historie \"Tavlemøter på sengeposten\"   start a new page");
         root.Subcommands.Add(BuildCommand.Create(output));
         root.Subcommands.Add(CheckCommand.Create(output));
+        root.Subcommands.Add(NewCommand.Create(output));
         return root;
     }
 

@@ -54,6 +54,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         Tags = page.Meta.Tags.Select(Slugifier.Slugify).Distinct().Select(slug => site.Tags.FirstOrDefault(t => t.Slug == slug)).OfType<TagInfo>().Select(Tag).ToList(),
         Image = page.Meta.Image is { } img && r.Links.ImageUrl is { } url ? new FigureView(url, img.Alt, img.Caption, img.Credit) : null,
         Breadcrumbs = Crumbs(page),
+        Draft = page.Meta.Draft,
     };
 
     public LinkView Link(SitePage page) =>

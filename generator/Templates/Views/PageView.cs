@@ -19,6 +19,9 @@ public sealed record PageView
     public FigureView? Image { get; init; }
     public IReadOnlyList<CrumbView> Breadcrumbs { get; init; } = [];
 
+    /// <summary>A draft, built only for preview (--drafts, serve): layouts show an "UTKAST" banner.</summary>
+    public bool Draft { get; init; }
+
     // method
     public PhaseView? Phase { get; init; }
     public IReadOnlyList<LinkView> Stories { get; init; } = [];

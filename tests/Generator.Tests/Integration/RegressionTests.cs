@@ -211,3 +211,38 @@ public class RegressionTests
         Assert.Contains("metoder/sub/index.html", sink.Files.Keys);
     }
 }
+
+public class DraftAndAliasTests
+{
+    [Fact]
+    public void Drafts_are_left_out_unless_asked_for_and_then_carry_a_banner()
+    {
+        var files = Pages.MinimalSite();
+        files["metoder/utkast.md"] = Pages.Method("Utkast").Replace("phase: planlegge\n", "phase: planlegge\ndraft: true\n");
+        using var site = new FixtureSite(files);
+        Assert.DoesNotContain("metoder/utkast/index.html", site.Build().Output.Files.Keys);
+        var preview = site.Build(drafts: true).Output;
+        Assert.Contains("UTKAST", preview.Text("metoder/utkast/index.html"));
+        Assert.DoesNotContain("UTKAST", preview.Text("metoder/pdsa/index.html"));
+    }
+
+    [Fact]
+    public void An_alias_that_is_the_page_itself_is_a_loop()
+    {
+        var files = Pages.MinimalSite();
+        files["metoder/pdsa.md"] = Pages.Method("PDSA").Replace("phase: planlegge\n", "phase: planlegge\naliases: [\"/metoder/pdsa/\"]\n");
+        using var site = new FixtureSite(files);
+        var d = Assert.Single(site.Diagnostics());
+        Assert.Equal(("content/metoder/pdsa.md", 6, 11, "ABC111"), (d.Span.File, d.Span.Line, d.Span.Column, d.Code));
+    }
+
+    [Fact]
+    public void An_alias_that_is_another_pages_address_is_a_collision()
+    {
+        var files = Pages.MinimalSite();
+        files["metoder/pdsa.md"] = Pages.Method("PDSA").Replace("phase: planlegge\n", "phase: planlegge\naliases: [\"/historier/tavlemoter/\"]\n");
+        using var site = new FixtureSite(files);
+        var d = Assert.Single(site.Diagnostics());
+        Assert.Equal(("content/metoder/pdsa.md", 6, 11, "ABC200"), (d.Span.File, d.Span.Line, d.Span.Column, d.Code));
+    }
+}
