@@ -16,6 +16,14 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
 
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) _items.Enqueue(d);
+    }
+
+    /// <summary>Everything reported so far, as reported (no settings applied), for a cache to keep.</summary>
+    public IReadOnlyList<Diagnostic> Raw() => [.. _items];
+
     public void Report(Rule rule, SourceSpan span, string message) =>
         Add(new Diagnostic(rule.Severity, rule.Code, message, span));
 

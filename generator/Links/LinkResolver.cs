@@ -14,10 +14,10 @@ namespace ForbedringsAbc.Links;
 public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticBag diagnostics)
 {
     private readonly long _imageWarningBytes = site.Data.Config.ImageWarningKb * 1024L;
-    private readonly Dictionary<string, SitePage> _sectionIndexes = BuildSectionIndexes(site);
 
     /// <summary>The URL to write for <paramref name="url"/> on <paramref name="page"/>; null when it is broken (reported).</summary>
-    public string? Resolve(SitePage page, string url, SourceSpan span, LinkKind kind)
+    /// <param name="targets">Receives every content path the URL was looked up as (for the preview's rebuild cache).</param>
+    public string? Resolve(SitePage page, string url, SourceSpan span, LinkKind kind, ICollection<string>? targets = null)
     {
         if (!IsAllowed(url, span, kind)) return null;
         if (url.Length == 0 || UrlRules.IsExternal(url)) return url;
@@ -25,6 +25,7 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         var (path, fragment) = SplitFragment(url);
         var target = ContentTarget(page, url, path, span);
         if (target is null) return null;
+        targets?.Add(target);
         if (kind == LinkKind.Link && (target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith('/') || target.Length == 0))
         {
             return ResolvePage(page, url, target, fragment, span);
@@ -36,12 +37,26 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
     /// The site-relative path of a file the front matter names beside the page (<c>image.src</c>,
     /// <c>video.src</c>, <c>video.captions</c>); null when it is missing or not a file of the site (reported).
     /// </summary>
-    public string? ResolveSitePath(SitePage page, Located<string> reference, LinkKind kind)
+    public string? ResolveSitePath(SitePage page, Located<string> reference, LinkKind kind, ICollection<string>? targets = null)
     {
         var url = reference.Value;
         if (!IsAllowed(url, reference.Span, kind)) return null;
         var target = ContentTarget(page, url, SplitFragment(url).Path, reference.Span);
+        if (target is not null) targets?.Add(target);
         return target is not null && FindFile(url, target, reference.Span, kind) ? UrlPaths.Escape(target) : null;
+    }
+
+    /// <summary>
+    /// Everything about <paramref name="target"/> that resolving a link to it reads: whether it is a
+    /// page (its URL and anchors), a draft, a section, or a file (its size). Equal states give
+    /// equal results, so a page whose targets all keep their state need not be checked again.
+    /// </summary>
+    public string DependencyState(string target)
+    {
+        var page = FindPage(target);
+        var anchors = page is null ? string.Empty : string.Join(',', AnchorsOf(page).Order(StringComparer.Ordinal));
+        var asset = content.AssetSizes.TryGetValue(target, out var size) ? size : -1;
+        return $"{page?.OutputPath}|{anchors}|{site.DraftPaths.Contains(target)}|{asset}|{GeneratedSection(target)?.OutputPath}";
     }
 
     private bool IsAllowed(string url, SourceSpan span, LinkKind kind)
@@ -127,7 +142,7 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
     {
         if (site.ByContentPath.TryGetValue(target, out var page)) return page;
         var folder = target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? null : target.TrimEnd('/');
-        if (folder is not null && _sectionIndexes.TryGetValue(folder, out var section)) return section;
+        if (folder is not null && site.FolderIndexes.TryGetValue(folder, out var section)) return section;
         return null;
     }
 
@@ -187,17 +202,6 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         if (query >= 0) url = url[..query] + (url.IndexOf('#', query) is var h and >= 0 ? url[h..] : "");
         var hash = url.IndexOf('#');
         return hash < 0 ? (url, null) : (url[..hash], Uri.UnescapeDataString(url[(hash + 1)..]));
-    }
-
-    private static Dictionary<string, SitePage> BuildSectionIndexes(SiteModel site)
-    {
-        var result = new Dictionary<string, SitePage>(StringComparer.Ordinal);
-        foreach (var page in site.Pages.Where(p => p.Kind is PageKind.Section))
-        {
-            result[page.Page.Section] = page;
-        }
-        if (site.Home is not null) result[string.Empty] = site.Home;
-        return result;
     }
 
     private static string RelativeContentPath(string from, string to)

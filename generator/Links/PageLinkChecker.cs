@@ -13,42 +13,48 @@ namespace ForbedringsAbc.Links;
 /// </summary>
 public sealed class PageLinkChecker(LinkResolver resolver)
 {
+    public LinkResolver Resolver => resolver;
+
     public PageLinks Check(SitePage page)
     {
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var targets = new List<string>();
         foreach (var node in page.Page.Body.Descendants())
         {
             switch (node)
             {
                 case LinkInline link:
-                    CheckLink(page, link, urls);
+                    CheckLink(page, link, urls, targets);
                     break;
                 case AutolinkInline { IsEmail: true } email:
                     urls.TryAdd(email.Url, email.Url);
                     break;
                 case AutolinkInline auto:
-                    var resolved = resolver.Resolve(page, auto.Url, SpanOf(page, auto.Line, auto.Column), LinkKind.Link);
+                    var resolved = resolver.Resolve(page, auto.Url, SpanOf(page, auto.Line, auto.Column), LinkKind.Link, targets);
                     if (resolved is not null) urls.TryAdd(auto.Url, resolved);
                     break;
             }
         }
-        return new PageLinks(urls, ResolveImage(page), ResolveVideo(page, v => v.Src), ResolveVideo(page, v => v.Captions));
+        return new PageLinks(urls, ResolveImage(page, targets), ResolveVideo(page, v => v.Src, targets), ResolveVideo(page, v => v.Captions, targets))
+        {
+            Targets = targets,
+        };
     }
 
-    private void CheckLink(SitePage page, LinkInline link, Dictionary<string, string> urls)
+    private void CheckLink(SitePage page, LinkInline link, Dictionary<string, string> urls, List<string> targets)
     {
         var span = SpanOf(page, link.Line, link.Column);
         var url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? string.Empty;
-        var resolved = resolver.Resolve(page, url, span, link.IsImage ? LinkKind.Image : LinkKind.Link);
+        var resolved = resolver.Resolve(page, url, span, link.IsImage ? LinkKind.Image : LinkKind.Link, targets);
         if (resolved is not null) urls.TryAdd(url, resolved);
     }
 
-    private string? ResolveImage(SitePage page) =>
-        page.Meta.Image is { } image ? resolver.ResolveSitePath(page, image.Src, LinkKind.Image) : null;
+    private string? ResolveImage(SitePage page, List<string> targets) =>
+        page.Meta.Image is { } image ? resolver.ResolveSitePath(page, image.Src, LinkKind.Image, targets) : null;
 
-    private string? ResolveVideo(SitePage page, Func<Video, Located<string>?> pick) =>
+    private string? ResolveVideo(SitePage page, Func<Video, Located<string>?> pick, List<string> targets) =>
         page.Page.KindMeta is GuideMeta { Video: { } video } && pick(video) is { } file
-            ? resolver.ResolveSitePath(page, file, LinkKind.Media)
+            ? resolver.ResolveSitePath(page, file, LinkKind.Media, targets)
             : null;
 
     public static SourceSpan SpanOf(SitePage page, int line, int column) =>

@@ -11,6 +11,9 @@ public sealed record PageLinks(
     string? VideoUrl,
     string? CaptionsUrl)
 {
+    /// <summary>The content paths the page's links and files were looked up as (see LinkResolver.DependencyState).</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
     /// <summary>The URL the renderer writes for one written in the Markdown. Unknown or broken URLs become "#".</summary>
     public string Rewrite(string url) => BodyUrls.TryGetValue(url, out var resolved) ? resolved : "#";
 }

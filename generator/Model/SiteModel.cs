@@ -32,6 +32,47 @@ public sealed record SiteModel(
 {
     public const string TagFolder = "emner";
 
+    /// <summary>
+    /// A fingerprint of everything list pages are sorted and grouped by: every page's URL, kind,
+    /// title, dates, tags and cross-references, the tags, sections and redirects. When it is the
+    /// same as an earlier build's, a finished page whose own inputs are unchanged is still right.
+    /// </summary>
+    public string ShapeKey => _shapeKey ??= ComputeShapeKey();
+
+    private string? _shapeKey;
+
+    private string ComputeShapeKey()
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var p in Pages)
+        {
+            sb.Append(p.OutputPath).Append('\u0001').Append(p.Kind).Append('\u0001').Append(p.Meta.Title).Append('\u0001')
+              .Append(p.Meta.Published).Append('\u0001').Append(p.Meta.Draft).Append('\u0001').AppendJoin(',', p.Meta.Tags).Append('\u0001');
+            switch (p.Page.KindMeta)
+            {
+                case MethodMeta m: sb.Append(m.Phase); break;
+                case StoryMeta s: sb.Append(s.Contact?.Value).Append('|').AppendJoin(',', s.Methods.Select(x => x.Value)); break;
+                case ContactMeta c: sb.Append(c.Name).Append('|').Append(c.Role).Append('|').Append(c.Unit).Append('|').Append(c.Email).Append('|').Append(c.Phone); break;
+            }
+            sb.Append('\n');
+        }
+        foreach (var t in Tags) sb.Append(t.Slug).Append('=').Append(t.Name).Append(':').Append(t.Pages.Count).Append('\n');
+        foreach (var s in Sections) sb.Append(s.Folder).Append('>').Append(s.Index?.OutputPath).Append('\n');
+        foreach (var a in Aliases) sb.Append(a.OutputPath).Append('>').Append(a.Target.OutputPath).Append('\n');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    /// <summary>The page a link to a folder leads to: its _index.md page (the home page for content/ itself).</summary>
+    public IReadOnlyDictionary<string, SitePage> FolderIndexes { get; } = BuildFolderIndexes(Pages, Home);
+
+    private static Dictionary<string, SitePage> BuildFolderIndexes(IReadOnlyList<SitePage> pages, SitePage? home)
+    {
+        var result = new Dictionary<string, SitePage>(StringComparer.Ordinal);
+        foreach (var page in pages.Where(p => p.Kind is PageKind.Section)) result[page.Page.Section] = page;
+        if (home is not null) result[string.Empty] = home;
+        return result;
+    }
+
     public IEnumerable<SitePage> OfKind(PageKind kind) => Pages.Where(p => p.Kind == kind);
 
     public static string TagOutputPath(string slug) => $"{TagFolder}/{slug}/index.html";

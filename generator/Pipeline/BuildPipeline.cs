@@ -20,10 +20,11 @@ namespace ForbedringsAbc.Pipeline;
 /// </summary>
 public sealed class BuildPipeline
 {
-    public BuildResult Run(BuildOptions options, IOutputSink sink) => Write(Prepare(options), sink);
+    public BuildResult Run(BuildOptions options, IOutputSink sink, BuildCache? cache = null) => Write(Prepare(options, cache), sink);
 
     /// <summary>Load → Parse → Assemble → Resolve links → Render Markdown.</summary>
-    public PreparedSite Prepare(BuildOptions options)
+    /// <param name="cache">What an earlier build in this process left (the preview server); null for a clean build.</param>
+    public PreparedSite Prepare(BuildOptions options, BuildCache? cache = null)
     {
         var timer = new StageTimer();
         var diagnostics = new DiagnosticBag();
@@ -33,33 +34,50 @@ public sealed class BuildPipeline
         var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, display, diagnostics).Load();
         diagnostics.Settings = data.Config.Rules;
         var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
+        cache?.UseContext(CacheContext.Of(options));
         timer.Mark("load");
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts);
-        var parser = new PageParser(bodyPipeline, data, diagnostics);
-        var parsed = ParallelMap(content.Documents, doc => Guard(doc.DisplayPath, diagnostics, () => parser.Parse(doc))).OfType<ParsedPage>().ToList();
+        var parsed = ParallelMap(content.Documents, doc => ParseStage(doc, bodyPipeline, data, diagnostics, cache));
         timer.Mark("parse");
 
         var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
         timer.Mark("assemble");
 
-        var checker = new PageLinkChecker(new LinkResolver(site, content, diagnostics));
-        var bodyRules = new BodyValidator(diagnostics);
-        var metaRules = new MetaValidator(options.Today ?? DateOnly.FromDateTime(DateTime.Now), data.Config.ReviewWarningDays, diagnostics);
-        var renderer = new MarkdownRenderer(bodyPipeline, MarkdownPipelineFactory.CreateInline(), diagnostics);
+        var markdown = new MarkdownStage(site, content, bodyPipeline, options.Today ?? DateOnly.FromDateTime(DateTime.Now), cache);
         // Every routed page is checked, also one that lost its URL to another: its editor needs its messages.
         var checkedPages = site.ByContentPath.Values.OrderBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
-        var rendered = ParallelMap(checkedPages, page =>
-                Guard(page.Page.Source.DisplayPath, diagnostics, () =>
-                {
-                    bodyRules.Validate(page);
-                    metaRules.Validate(page);
-                    return renderer.Render(page, checker.Check(page));
-                })
-                ?? new RenderedPage(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty))
+        var rendered = ParallelMap(checkedPages, page => markdown.Run(page, diagnostics))
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
         timer.Mark("markdown");
-        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, timer);
+        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, timer) { Cache = cache };
+    }
+
+    /// <summary>Parses one file, or takes the page an earlier build parsed from the same text.</summary>
+    private static ParsedPage ParseStage(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data, DiagnosticBag diagnostics, BuildCache? cache)
+    {
+        BuildCache.ParseEntry? entry = null;
+        if (cache is not null)
+        {
+            lock (cache) cache.Parsed.TryGetValue(doc.ContentPath, out entry);
+        }
+        if (entry is not null && entry.Text == doc.Text)
+        {
+            cache!.CountParse();
+        }
+        else
+        {
+            var local = new DiagnosticBag();
+            var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local).Parse(doc))
+                ?? new PageParser(pipeline, data, new DiagnosticBag()).Parse(doc with { Text = string.Empty });
+            entry = new BuildCache.ParseEntry(doc.Text, page, local.Raw());
+            if (cache is not null)
+            {
+                lock (cache) cache.Parsed[doc.ContentPath] = entry;
+            }
+        }
+        diagnostics.AddRange(entry.Diagnostics);
+        return entry.Page;
     }
 
     /// <summary>Apply templates → Write: every page, the assets, sitemap and feed, into the sink.</summary>
@@ -68,8 +86,8 @@ public sealed class BuildPipeline
         var (options, diagnostics) = (prepared.Options, prepared.Diagnostics);
         var notes = new List<string>();
         var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings);
-        var composer = new PageComposer(prepared.Templates, prepared.Strings, diagnostics);
-        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl).RenderAll(sink);
+        var composer = new PageComposer(prepared.Templates, prepared.Strings);
+        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl) { Cache = prepared.Cache }.RenderAll(sink);
         prepared.Timer.Mark("templates");
         var files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes);
         prepared.Timer.Mark("assets");
@@ -109,7 +127,7 @@ public sealed class BuildPipeline
     /// Runs one file's work so that a fault in the generator becomes a diagnostic on that file
     /// instead of ending the run: the other files are still checked.
     /// </summary>
-    private static T? Guard<T>(string file, DiagnosticBag diagnostics, Func<T> work) where T : class
+    internal static T? Guard<T>(string file, DiagnosticBag diagnostics, Func<T> work) where T : class
     {
         try
         {

@@ -17,4 +17,8 @@ public sealed record PreparedSite(
     IReadOnlyDictionary<string, RenderedPage> Rendered,
     TemplateSet Templates,
     UiStrings Strings,
-    StageTimer Timer);
+    StageTimer Timer)
+{
+    /// <summary>The rebuild cache this build reads and fills (the preview server's), or null.</summary>
+    public BuildCache? Cache { get; init; }
+}

@@ -11,9 +11,9 @@ namespace ForbedringsAbc.Templates;
 /// <c>site</c>, <c>page</c>, <c>t</c> (UI strings) and <c>root</c> (the relative way back to the
 /// site's root, "../../"; or the base URL's path on pages served from any depth, like 404).
 /// </summary>
-public sealed class PageComposer(TemplateSet templates, UiStrings strings, DiagnosticBag diagnostics)
+public sealed class PageComposer(TemplateSet templates, UiStrings strings)
 {
-    public string? Compose(string layout, PageView page, SiteView site, string outputPath, string sourceDisplay, string? rootOverride = null)
+    public string? Compose(string layout, PageView page, SiteView site, string outputPath, string sourceDisplay, DiagnosticBag diagnostics, string? rootOverride = null)
     {
         var globals = new ScriptObject();
         globals.SetValue("site", site, readOnly: true);

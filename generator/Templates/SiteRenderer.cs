@@ -16,6 +16,9 @@ namespace ForbedringsAbc.Templates;
 /// </summary>
 public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer composer, DiagnosticBag diagnostics, Uri? baseUrl)
 {
+    /// <summary>Finished pages of an earlier build (the preview server's); a page whose view is made from the same objects is not rendered again.</summary>
+    public Pipeline.BuildCache? Cache { get; init; }
+
     public int RenderAll(IOutputSink sink)
     {
         // Each job: the file it writes, what to name in a diagnostic (the content file, where there is one), and the render.
@@ -27,24 +30,62 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         jobs.Add(($"{SiteModel.TagFolder}/index.html", $"{SiteModel.TagFolder}/index.html", RenderTagIndex));
         jobs.Add(("404.html", "404.html", RenderNotFound));
         foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, alias.OutputPath, () => RenderRedirect(alias)));
+        _shape = site.ShapeKey;
         Parallel.ForEach(jobs, job =>
         {
-            string? html;
-            try
-            {
-                html = job.Render();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(job.Source),
-                    $"Generatoren feilet da siden {job.Output} ble laget ({e.GetType().Name}: {e.Message}). Meld fra til nettredaksjonen.");
-                return;
-            }
-            if (html is null) return;
-            OutputIdChecker.Check(html, job.Source, diagnostics);
-            sink.WriteText(job.Output, html);
+            var entry = Render(job.Output, job.Source, job.Render);
+            diagnostics.AddRange(entry.Diagnostics);
+            if (entry.Html is not null) sink.WriteText(job.Output, entry.Html);
         });
         return jobs.Count;
+    }
+
+    private readonly AsyncLocal<JobState?> _job = new();
+    private string _shape = string.Empty;
+
+    /// <summary>One page being rendered: its own diagnostics, what its view was made from, a cache hit.</summary>
+    private sealed class JobState
+    {
+        public DiagnosticBag Diagnostics { get; } = new();
+
+        public IReadOnlyList<object> Dependencies { get; set; } = [];
+
+        public Pipeline.BuildCache.HtmlEntry? Hit { get; set; }
+    }
+
+    /// <summary>
+    /// Renders one page with its diagnostics kept apart, or takes it from the cache when its view is
+    /// made from the same objects as last time (building the view is cheap; the templates are not).
+    /// </summary>
+    private Pipeline.BuildCache.HtmlEntry Render(string output, string source, Func<string?> render)
+    {
+        var state = new JobState();
+        _job.Value = state;
+        views.BeginTracking();
+        string? html;
+        try
+        {
+            html = render();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            state.Diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(source),
+                $"Generatoren feilet da siden {output} ble laget ({e.GetType().Name}: {e.Message}). Meld fra til nettredaksjonen.");
+            html = null;
+        }
+        finally
+        {
+            views.EndTracking();
+            _job.Value = null;
+        }
+        if (state.Hit is not null) return state.Hit;
+        if (html is not null) OutputIdChecker.Check(html, source, state.Diagnostics);
+        var entry = new Pipeline.BuildCache.HtmlEntry(state.Dependencies, html, state.Diagnostics.Raw());
+        if (Cache is not null)
+        {
+            lock (Cache) Cache.Html[output] = entry;
+        }
+        return entry;
     }
 
     private string? RenderContentPage(SitePage page) => page.Kind switch
@@ -145,6 +186,21 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         Breadcrumbs = [views.HomeCrumb()],
     };
 
-    private string? Compose(string layout, PageView view, string outputPath, string display, string section, string? rootOverride = null) =>
-        composer.Compose(layout, view, views.Site(Slugifier.Slugify(section), baseUrl is not null), outputPath, display, rootOverride);
+    private string? Compose(string layout, PageView view, string outputPath, string display, string section, string? rootOverride = null)
+    {
+        var state = _job.Value!;
+        state.Dependencies = [.. views.Touched, _shape, layout, section, rootOverride ?? string.Empty];
+        Pipeline.BuildCache.HtmlEntry? cached = null;
+        if (Cache is not null)
+        {
+            lock (Cache) Cache.Html.TryGetValue(outputPath, out cached);
+        }
+        if (cached is not null && cached.Matches(state.Dependencies))
+        {
+            state.Hit = cached;
+            Cache!.CountHtml();
+            return cached.Html;
+        }
+        return composer.Compose(layout, view, views.Site(Slugifier.Slugify(section), baseUrl is not null), outputPath, display, state.Diagnostics, rootOverride);
+    }
 }

@@ -26,9 +26,47 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
     private string? PathOfContent(string? contentPath) =>
         contentPath is not null && site.ByContentPath.TryGetValue(contentPath, out var page) ? page.OutputPath : null;
 
-    public PageView Page(SitePage page)
+    private readonly AsyncLocal<List<object>?> _touched = new();
+
+    /// <summary>Starts recording what the views built on this thread are made from (for the rebuild cache).</summary>
+    public void BeginTracking() => _touched.Value = [];
+
+    /// <summary>What the views built on this thread so far were made from.</summary>
+    public IReadOnlyList<object> Touched => _touched.Value ?? [];
+
+    /// <summary>The objects the views built since <see cref="BeginTracking"/> were made from, in order.</summary>
+    public IReadOnlyList<object> EndTracking()
+    {
+        var touched = _touched.Value ?? [];
+        _touched.Value = null;
+        return touched;
+    }
+
+    /// <summary>
+    /// Reads a page's rendering, noting what a view made from it depends on. A list shows a page's
+    /// URL and summary (its title, dates and tags are in <see cref="SiteModel.ShapeKey"/>); the page
+    /// itself also shows its body and everything in its front matter.
+    /// </summary>
+    private RenderedPage Read(SitePage page, bool body = false)
     {
         var r = rendered[page.ContentPath];
+        if (_touched.Value is { } touched)
+        {
+            touched.Add(page.OutputPath);
+            touched.Add(r.SummaryHtml);
+            if (body)
+            {
+                touched.Add(page.Page);
+                touched.Add(r.BodyHtml);
+                touched.Add(r.Links);
+            }
+        }
+        return r;
+    }
+
+    public PageView Page(SitePage page)
+    {
+        var r = Read(page, body: true);
         var view = Base(page, r);
         return page.Page.KindMeta switch
         {
@@ -58,7 +96,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
     };
 
     public LinkView Link(SitePage page) =>
-        new(page.Meta.Title, page.OutputPath, new HtmlString(rendered[page.ContentPath].SummaryHtml), Date(page.Meta.Published),
+        new(page.Meta.Title, page.OutputPath, new HtmlString(Read(page).SummaryHtml), Date(page.Meta.Published),
             KindName(page.Kind), strings.Get($"kinds.{KindName(page.Kind)}"));
 
     public TagView Tag(TagInfo tag) => new(tag.Name, SiteModel.TagOutputPath(tag.Slug), tag.Pages.Count);
@@ -89,8 +127,11 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
 
     public CrumbView HomeCrumb() => new(strings.Get("breadcrumbs.home"), "index.html");
 
-    public string SectionTitle(SectionInfo section) =>
-        section.Index?.Meta.Title is { Length: > 0 } title ? title : strings.Flat.GetValueOrDefault($"sections.{section.Folder}", section.Folder);
+    public string SectionTitle(SectionInfo section)
+    {
+        if (section.Index is { } index) Read(index);
+        return section.Index?.Meta.Title is { Length: > 0 } title ? title : strings.Flat.GetValueOrDefault($"sections.{section.Folder}", section.Folder);
+    }
 
     private PageView GuideView(PageView view, GuideMeta g, RenderedPage r) => view with
     {
@@ -122,7 +163,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
             .Take(6).Select(Link).ToList();
 
     private ContactCardView? ContactFor(StoryMeta story) =>
-        story.Contact is { } c && site.ContactsBySlug.TryGetValue(c.Value, out var page) ? Card(page, (ContactMeta)page.Page.KindMeta) : null;
+        story.Contact is { } c && site.ContactsBySlug.TryGetValue(c.Value, out var page) && Read(page) is not null ? Card(page, (ContactMeta)page.Page.KindMeta) : null;
 
     private List<LinkView> MethodsFor(StoryMeta story) =>
         story.Methods.Select(m => site.MethodsBySlug.GetValueOrDefault(m.Value)).OfType<SitePage>().Distinct().Select(Link).ToList();

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+using ForbedringsAbc.Loading;
+
+namespace ForbedringsAbc.Pipeline;
+
+/// <summary>
+/// A fingerprint of everything every page depends on besides its own file: the templates folder
+/// (layouts, partials, strings, default data), the site data in content/_data, and the options.
+/// </summary>
+public static class CacheContext
+{
+    public static string Of(BuildOptions options)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{options.BaseUrl}|{options.IncludeDrafts}|{options.Today}|{Path.GetFullPath(options.ContentDir)}\n"));
+        foreach (var dir in new[] { options.TemplatesDir, Path.Combine(options.ContentDir, ContentLoader.DataFolder) })
+        {
+            if (!Directory.Exists(dir)) continue;
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(dir, file) + "\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,61 @@
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Links;
+using ForbedringsAbc.Loading;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Rendering;
+using ForbedringsAbc.Validation;
+using Markdig;
+
+namespace ForbedringsAbc.Pipeline;
+
+/// <summary>
+/// One page through the rules, the link resolver and the Markdown renderer, with its diagnostics
+/// kept apart so the rebuild cache can keep them with the result. A cached result is used only
+/// when the page, its URL, and the state of every page and file it links to are unchanged.
+/// </summary>
+public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPipeline bodyPipeline, DateOnly today, BuildCache? cache)
+{
+    private readonly MarkdownPipeline _inline = MarkdownPipelineFactory.CreateInline();
+
+    public RenderedPage Run(SitePage page, DiagnosticBag diagnostics)
+    {
+        var probe = new LinkResolver(site, content, new DiagnosticBag());
+        var entry = Cached(page, probe);
+        if (entry is null)
+        {
+            var local = new DiagnosticBag();
+            var rendered = BuildCacheEntry(page, local) ?? Empty(page);
+            var dependencies = rendered.Links.Targets.Distinct(StringComparer.Ordinal).Select(t => (t, probe.DependencyState(t))).ToList();
+            entry = new BuildCache.MarkdownEntry(page.Page, page.OutputPath, dependencies, rendered, local.Raw());
+            if (cache is not null)
+            {
+                lock (cache) cache.Markdown[page.ContentPath] = entry;
+            }
+        }
+        diagnostics.AddRange(entry.Diagnostics);
+        return entry.Rendered.Site == page ? entry.Rendered : entry.Rendered with { Site = page };
+    }
+
+    private BuildCache.MarkdownEntry? Cached(SitePage page, LinkResolver probe)
+    {
+        if (cache is null) return null;
+        BuildCache.MarkdownEntry? entry;
+        lock (cache) cache.Markdown.TryGetValue(page.ContentPath, out entry);
+        if (entry is null || !ReferenceEquals(entry.Page, page.Page) || entry.Route != page.OutputPath) return null;
+        if (!entry.Dependencies.All(d => probe.DependencyState(d.Target) == d.State)) return null;
+        cache.CountMarkdown();
+        return entry;
+    }
+
+    private RenderedPage? BuildCacheEntry(SitePage page, DiagnosticBag local) =>
+        BuildPipeline.Guard(page.Page.Source.DisplayPath, local, () =>
+        {
+            new BodyValidator(local).Validate(page);
+            new MetaValidator(today, site.Data.Config.ReviewWarningDays, local).Validate(page);
+            var links = new PageLinkChecker(new LinkResolver(site, content, local)).Check(page);
+            return new MarkdownRenderer(bodyPipeline, _inline, local).Render(page, links);
+        });
+
+    private static RenderedPage Empty(SitePage page) =>
+        new(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty);
+}
