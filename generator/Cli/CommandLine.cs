@@ -14,10 +14,12 @@ public static class CommandLine
             "  generator build                          build content/ into site/\n" +
             "  generator build --base-url https://intranett.example/kvalitet/abc/\n" +
             "  generator check --format github          report every problem, write nothing\n" +
+            "  generator serve                          preview at http://127.0.0.1:8080/, updated when you save\n" +
             "  generator new historie \"Tavlemøter på sengeposten\"   start a new page");
         root.Subcommands.Add(BuildCommand.Create(output));
         root.Subcommands.Add(CheckCommand.Create(output));
         root.Subcommands.Add(NewCommand.Create(output));
+        root.Subcommands.Add(ServeCommand.Create(output));
         return root;
     }
 
