@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ForbedringsAbc.DevServer;
 using ForbedringsAbc.Pipeline;
+using Microsoft.Extensions.Hosting;
 
 namespace ForbedringsAbc.Cli;
 
@@ -42,15 +43,8 @@ public static class ServeCommand
             return ExitCodes.ContentErrors;
         }
         output.WriteLine($"Forhåndsvisning: http://{host}:{port}/  (Ctrl+C avslutter)");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancel);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C
-        }
-        await web.StopAsync(CancellationToken.None);
+        // Ends on Ctrl+C or SIGTERM (the host's console lifetime) or when the caller cancels.
+        await web.WaitForShutdownAsync(cancel);
         return ExitCodes.Success;
     }
 }
