@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Races our generator against Hugo on the benchmark corpus, as whole processes, alternating
+# A B A B, and prints per-pair wall time, CPU time and peak RSS, medians and ratios.
+#
+#   bench/compare-hugo.sh [N ...]        default: 1000 10000
+#   PAIRS=5 OUT=/dev/shm bench/compare-hugo.sh 1000
+#
+# Needs ../shared/bench (make-corpus.py, run-hugo.sh); installs hugo and GNU time with apt when
+# missing. Our side is the published Release build (not `dotnet run`), with the search index
+# and everything else a real build does; Hugo builds HTML only.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(cd "$here/../shared/bench" && pwd)
+pairs=${PAIRS:-5}
+out=${OUT:-/dev/shm}
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need hugo hugo
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+
+bin=$(mktemp -d /tmp/abc-bench-bin.XXXXXX)
+trap 'rm -rf "$bin"' EXIT
+dotnet publish "$here/generator" -c Release -o "$bin" --nologo -v q >/dev/null
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+for n in "${sizes[@]}"; do
+  corpus=/tmp/abc-bench-corpus-$n
+  [ -d "$corpus/content" ] || python3 "$shared/make-corpus.py" "$n" "$corpus" >/dev/null
+  results=$(mktemp)
+  for i in $(seq "$pairs"); do
+    rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours" "$out"/.abc-bench-ours.*
+    /usr/bin/time -f "hugo %e %U %S %M" "$shared/run-hugo.sh" "$corpus" "$out/abc-bench-hugo" 2>>"$results" >/dev/null
+    /usr/bin/time -f "ours %e %U %S %M" "$bin/generator" build --content "$corpus/content" \
+      --templates "$here/templates" --output "$out/abc-bench-ours" 2>>"$results" >/dev/null
+  done
+  echo "== N=$n, $pairs pairs (wall s, cpu s, peak RSS MiB)"
+  paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{
+      printf "pair %d: hugo %.2f s %.2f cpu %4d MiB | ours %.2f s %.2f cpu %4d MiB | wall ratio %.2f, RSS ratio %.2f\n",
+        NR, $2, $3+$4, $5/1024, $7, $8+$9, $10/1024, $7/$2, $10/$5 }'
+  for who in hugo ours; do
+    wall=$(grep "^$who" "$results" | awk '{print $2}' | median)
+    cpu=$(grep "^$who" "$results" | awk '{print $3+$4}' | median)
+    rss=$(grep "^$who" "$results" | awk '{print $5/1024}' | median)
+    echo "median $who: wall $wall s, cpu $cpu s, peak RSS $rss MiB"
+  done
+  echo "median wall ratio ours/hugo: $(paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{print $7/$2}' | median)"
+  echo "median RSS ratio ours/hugo:  $(paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{print $10/$5}' | median)"
+  "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" --timings | grep -E '^  '
+  rm -f "$results"
+done
+rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours"
