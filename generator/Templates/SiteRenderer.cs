@@ -177,7 +177,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     /// <summary>The search page: the form with its filters (sections, phases, tags); search-ui.js fills in the results.</summary>
     private string? RenderSearch()
     {
-        var view = ListPage(string.Empty, SearchPage) with { Search = views.SearchForm() };
+        var view = ListPage(views.SearchTitle, SearchPage) with { Search = views.SearchForm() };
         return Compose("search", view, SearchPage, "søkesiden", "sok");
     }
 

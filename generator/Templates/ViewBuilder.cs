@@ -125,6 +125,8 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         return crumbs;
     }
 
+    public string SearchTitle => strings.Get("search.title");
+
     /// <summary>The search page's filters: kinds that have pages (not home and sections), the phases, every tag.</summary>
     public SearchFormView SearchForm()
     {
