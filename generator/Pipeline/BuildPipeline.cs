@@ -96,7 +96,7 @@ public sealed class BuildPipeline
         var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings);
         var composer = new PageComposer(prepared.Templates, prepared.Strings);
         var analyzer = new SearchAnalyzer();
-        var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
+        var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
         var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl) { Cache = prepared.Cache }.RenderAll(sink, search.Add);
         prepared.Timer.Mark("templates");
         var searchFiles = new SearchStage(analyzer).Write(search, prepared.Synonyms, sink);

@@ -9,7 +9,7 @@ namespace ForbedringsAbc.Search;
 /// <summary>
 /// The search stage of the pipeline: after the templates stage has handed every content page's
 /// HTML to the <see cref="SearchCollector"/>, builds the index in one aggregate pass and writes
-/// its files under sok/indeks/. Returns the number of files written.
+/// its files under sok/indeks/ (in parallel). Returns the number of files written, cards included.
 /// </summary>
 public sealed class SearchStage(SearchAnalyzer analyzer, int shardCapBytes = SearchStage.DefaultShardCap)
 {
@@ -19,8 +19,8 @@ public sealed class SearchStage(SearchAnalyzer analyzer, int shardCapBytes = Sea
     public int Write(SearchCollector collector, SynonymSet synonyms, IOutputSink sink)
     {
         var index = new IndexBuilder(analyzer).Build(collector.Pages);
-        var files = new IndexWriter(shardCapBytes).Files(index, synonyms);
-        foreach (var (name, text) in files) sink.WriteText(IndexWriter.Folder + name, text);
-        return files.Count;
+        var files = new IndexWriter(shardCapBytes).Files(index, synonyms, collector.PageSet, collector.PageCount);
+        Parallel.ForEach(files, file => sink.WriteText(IndexWriter.Folder + file.Key, file.Value));
+        return files.Count + collector.Pages.Count;
     }
 }

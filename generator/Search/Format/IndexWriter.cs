@@ -10,9 +10,10 @@ namespace ForbedringsAbc.Search.Format;
 /// <summary>
 /// Writes the index as classic script files under sok/indeks/ (README, "Search"):
 /// manifest.js (analyser version, build id, page count, shard boundaries, synonyms) and, in the
-/// build's own folder &lt;id&gt;/: t/*.js term shards, x/*.js posting tails, d/&lt;n&gt;.js one
-/// result card per page, f/&lt;facet&gt;.js filters. The build id is a hash of all of them, so a
-/// browser never mixes files of two builds; the same input gives the same bytes.
+/// build's own folder &lt;id&gt;/: t/*.js term shards, x/*.js posting tails, f/&lt;facet&gt;.js
+/// filters. The build id is a hash of all of them, so a browser never mixes files of two builds;
+/// the same input gives the same bytes. The result cards, d/&lt;page set&gt;/&lt;n&gt;.js, one per
+/// page, are written while the pages are rendered (<see cref="SearchCollector"/>).
 /// </summary>
 public sealed class IndexWriter(int shardCapBytes)
 {
@@ -20,24 +21,30 @@ public sealed class IndexWriter(int shardCapBytes)
     public const string ManifestFile = "manifest.js";
     public static readonly string[] Facets = ["kind", "phase", "tag"];
 
-    public IReadOnlyDictionary<string, string> Files(SearchIndex index, SynonymSet synonyms)
+    public static string CardFile(string pageSet, int page) => $"d/{pageSet}/{page}.js";
+
+    public IReadOnlyDictionary<string, string> Files(SearchIndex index, SynonymSet synonyms, string pageSet, int pageCount)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var tails = new List<(string Name, string Json)>();
-        var entries = index.Terms.Select(t => TermEntry(t, index.Displays.GetValueOrDefault(t.Term, t.Term), tails)).ToList();
+        var entries = new List<ShardPacker.Entry>(index.Terms.Count);
+        for (var i = 0; i < index.Terms.Count; i++)
+        {
+            var term = index.Terms[i];
+            entries.Add(TermEntry(term, i == 0 ? null : index.Terms[i - 1].Term, index.Displays.GetValueOrDefault(term.Term, term.Term), tails));
+        }
         var shards = new ShardPacker(shardCapBytes - 64).Pack(entries);
         foreach (var shard in shards) files[shard.Key] = shard.Json;
         foreach (var (name, json) in tails) files[name] = json;
-        for (var i = 0; i < index.Pages.Count; i++) files[$"d/{i}.js"] = Card(index.Pages[i]);
         foreach (var facet in Facets) files[$"f/{facet}.js"] = Facet(index.Pages, facet);
         var buildId = BuildId(files);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, json) in files) result[$"{buildId}/{name}"] = JsonText.DataScript($"{buildId}/{name}", json);
-        result[ManifestFile] = JsonText.DataScript(ManifestFile, Manifest(buildId, index, shards, synonyms));
+        result[ManifestFile] = JsonText.DataScript(ManifestFile, Manifest(buildId, pageSet, pageCount, shards, synonyms));
         return result;
     }
 
-    private static ShardPacker.Entry TermEntry(TermPostings term, string display, List<(string, string)> tails)
+    private static ShardPacker.Entry TermEntry(TermPostings term, string? previousTerm, string display, List<(string, string)> tails)
     {
         var (head, tailRuns) = PostingEncoder.Encode(term.Postings);
         var tailNames = new List<string>();
@@ -49,7 +56,7 @@ public sealed class IndexWriter(int shardCapBytes)
         }
         var shownAs = display == term.Term ? string.Empty
             : display.StartsWith(term.Term, StringComparison.Ordinal) ? "+" + display[term.Term.Length..] : display;
-        return new ShardPacker.Entry(term.Term, previous => JsonText.Write(w =>
+        string Json(string? previous) => JsonText.Write(w =>
         {
             var shared = previous is null ? 0 : CommonPrefix(previous, term.Term);
             w.WriteStartArray();
@@ -65,7 +72,8 @@ public sealed class IndexWriter(int shardCapBytes)
                 w.WriteEndArray();
             }
             w.WriteEndArray();
-        }));
+        });
+        return new ShardPacker.Entry(term.Term, Json(previousTerm), () => Json(null));
     }
 
     private static int CommonPrefix(string a, string b)
@@ -76,7 +84,8 @@ public sealed class IndexWriter(int shardCapBytes)
         return i;
     }
 
-    private static string Card(IndexedPage page) => JsonText.Write(w =>
+    /// <summary>What a result shows: u the page's path, t its title, k its kind, x the text an excerpt is cut from.</summary>
+    public static string Card(IndexedPage page) => JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("u", page.Path);
@@ -89,18 +98,18 @@ public sealed class IndexWriter(int shardCapBytes)
     private static string Facet(IReadOnlyList<IndexedPage> pages, string facet)
     {
         var values = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < pages.Count; i++)
+        foreach (var page in pages)
         {
             IEnumerable<string> of = facet switch
             {
-                "kind" => [pages[i].KindKey],
-                "phase" => pages[i].Phase is { } p ? [p] : [],
-                _ => pages[i].Tags,
+                "kind" => [page.KindKey],
+                "phase" => page.Phase is { } p ? [p] : [],
+                _ => page.Tags,
             };
             foreach (var v in of.Distinct(StringComparer.Ordinal))
             {
                 if (!values.TryGetValue(v, out var list)) values[v] = list = [];
-                list.Add(i);
+                list.Add(page.Id);
             }
         }
         return JsonText.Write(w =>
@@ -136,12 +145,13 @@ public sealed class IndexWriter(int shardCapBytes)
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];
     }
 
-    private static string Manifest(string buildId, SearchIndex index, List<ShardPacker.Shard> shards, SynonymSet synonyms) => JsonText.Write(w =>
+    private static string Manifest(string buildId, string pageSet, int pageCount, List<ShardPacker.Shard> shards, SynonymSet synonyms) => JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("v", SearchAnalyzer.Version);
         w.WriteString("b", buildId);
-        w.WriteNumber("n", index.Pages.Count);
+        w.WriteString("d", pageSet);
+        w.WriteNumber("n", pageCount);
         w.WriteStartArray("s");
         foreach (var shard in shards) w.WriteStringValue(shard.Boundary);
         w.WriteEndArray();

@@ -13,8 +13,8 @@ public sealed class ShardPacker(int capBytes)
 {
     public int CapBytes => capBytes;
 
-    /// <summary>One term's entry: its term and a function that writes its JSON given the previous term in the shard.</summary>
-    public sealed record Entry(string Term, Func<string?, string> Json);
+    /// <summary>One term's entry: its term, its JSON front-coded against the previous term, and its JSON on its own (a shard's first).</summary>
+    public sealed record Entry(string Term, string Linked, Func<string> Alone);
 
     public sealed record Shard(string Boundary, string Key, string Json, int GzipBytes);
 
@@ -49,7 +49,7 @@ public sealed class ShardPacker(int capBytes)
         var i = start;
         while (i < entries.Count)
         {
-            size += entries[i].Json(i == start ? null : entries[i - 1].Term).Length;
+            size += entries[i].Linked.Length;
             if (size > rawBudget && i > start) break;
             i++;
         }
@@ -62,7 +62,7 @@ public sealed class ShardPacker(int capBytes)
         for (var i = start; i < start + count; i++)
         {
             if (i > start) sb.Append(',');
-            sb.Append(entries[i].Json(i == start ? null : entries[i - 1].Term));
+            sb.Append(i == start ? entries[i].Alone() : entries[i].Linked);
         }
         return sb.Append(']').ToString();
     }

@@ -40,7 +40,7 @@ public sealed class PageAnalyzer(SearchAnalyzer analyzer)
                 if (block.Weight >= TitleWeight) stat.InTitle = true;
             });
         }
-        return new IndexedPage(facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
+        return new IndexedPage(facts.Id, facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
             ExcerptText(blocks), words, length);
     }
 

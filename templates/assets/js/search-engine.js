@@ -143,7 +143,7 @@
     return {
       init: init,
       search: function (query, opts) { return init().then(function () { return run(query, opts || {}); }); },
-      card: function (page) { return init().then(function () { return file(manifest.b + "/d/" + page + ".js"); }); },
+      card: function (page) { return init().then(function () { return file("d/" + manifest.d + "/" + page + ".js"); }); },
       excerpt: excerpt,
       parse: function (query, opts) { return init().then(function () { return parse(query, opts || {}); }); },
       /* True when every shard the query needs is loaded already (the UI then answers at once, else after a short pause). */
