@@ -59,7 +59,7 @@ public sealed class TextNormalizer
         var sb = new StringBuilder(decomposed.Length);
         foreach (var d in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) sb.Append(d);
+            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(d));
         }
         return sb.ToString();
     }

@@ -5,10 +5,12 @@ namespace ForbedringsAbc.Search.Indexing;
 /// <summary>
 /// Splits compound words against the corpus's own vocabulary (SEARCH.md section 4.4):
 /// "pasientsikkerhetsarbeid" → pasientsikkerhet + s + arbeid, then pasient + sikkerhet. A split
-/// needs a first part of at least 3 letters that occurs as a word of its own, an optional linking
+/// needs a first part of at least 3 letters that occurs as a word of its own (or is a stem that
+/// occurs inflected), an optional linking
 /// -s- or -e-, and a last part of at least 4 letters whose stem occurs as a word (so inflected
 /// heads count: "-tavla", "-arbeidet"); neither part a stop word nor the first a bare prefix
-/// (be-, for-, u-, …), each part seen at least <see cref="MinPartFrequency"/> times. Of several
+/// (be-, for-, u-, …), each part seen at least <see cref="MinPartFrequency"/> times or itself a
+/// compound of such parts ("sikkerhetsarbeid"). Of several
 /// splits the one with the largest geometric mean of part frequencies wins (Koehn and Knight
 /// 2003), ties to the longer last part. Parts are split again, up to <see cref="MaxDepth"/> levels.
 /// </summary>
@@ -29,46 +31,59 @@ public sealed class Decompounder(SearchAnalyzer analyzer, IReadOnlyDictionary<st
     public List<string> Parts(string word)
     {
         var parts = new List<string>();
-        Collect(word, MaxDepth, parts);
+        var memo = new Dictionary<(string, int), Split?>();
+        Collect(word, MaxDepth, parts, memo);
         return parts;
     }
 
-    private void Collect(string word, int depth, List<string> parts)
+    private sealed record Split(string First, string Last, double Score);
+
+    private void Collect(string word, int depth, List<string> parts, Dictionary<(string, int), Split?> memo)
     {
         if (depth == 0 || word.Length < MinWordLength) return;
-        var split = BestSplit(word);
+        var split = BestSplit(word, depth, memo);
         if (split is null) return;
-        var (first, last) = split.Value;
-        foreach (var part in new[] { first, last })
+        foreach (var part in new[] { split.First, split.Last })
         {
             if (!parts.Contains(part)) parts.Add(part);
-            Collect(part, depth - 1, parts);
+            Collect(part, depth - 1, parts, memo);
         }
     }
 
-    private (string First, string Last)? BestSplit(string word)
+    /// <summary>
+    /// The best way to cut <paramref name="word"/> in two; a part that is no known word may itself
+    /// be a compound of known words (one level less), scored by its own best split.
+    /// </summary>
+    private Split? BestSplit(string word, int depth, Dictionary<(string, int), Split?> memo)
     {
-        (string, string)? best = null;
-        var bestScore = 0.0;
-        var bestLast = 0;
+        if (memo.TryGetValue((word, depth), out var known)) return known;
+        Split? best = null;
         for (var i = MinFirstPart; i <= word.Length - MinLastPart; i++)
         {
             var first = word[..i];
-            if (!IsFirstPart(first)) continue;
+            if (BarePrefixes.Contains(first) || analyzer.IsStopWord(first)) continue;
+            var firstScore = Known(FirstPartFrequency(first), first, depth, memo);
+            if (firstScore == 0) continue;
             foreach (var linker in LinkersAt(word, i))
             {
                 var last = word[(i + linker)..];
-                if (last.Length < MinLastPart) continue;
-                var lastFrequency = LastPartFrequency(last);
-                if (lastFrequency < MinPartFrequency) continue;
-                var score = Math.Sqrt((double)wordFrequency[first] * lastFrequency);
-                if (score > bestScore || (score == bestScore && last.Length > bestLast))
-                {
-                    (best, bestScore, bestLast) = ((first, last), score, last.Length);
-                }
+                if (last.Length < MinLastPart || analyzer.IsStopWord(last)) continue;
+                var lastScore = Known(LastPartFrequency(last), last, depth, memo);
+                if (lastScore == 0) continue;
+                var score = Math.Sqrt(firstScore * lastScore);
+                if (best is null || score > best.Score || (score == best.Score && last.Length > best.Last.Length)) best = new Split(first, last, score);
             }
         }
+        memo[(word, depth)] = best;
         return best;
+    }
+
+    /// <summary>A part's frequency when it is a known word; else, when it is long enough, the score of its own split; else 0.</summary>
+    private double Known(int frequency, string part, int depth, Dictionary<(string, int), Split?> memo)
+    {
+        if (frequency >= MinPartFrequency) return frequency;
+        if (depth <= 1 || part.Length < MinWordLength) return 0;
+        return BestSplit(part, depth - 1, memo)?.Score ?? 0;
     }
 
     private static IEnumerable<int> LinkersAt(string word, int i)
@@ -77,13 +92,16 @@ public sealed class Decompounder(SearchAnalyzer analyzer, IReadOnlyDictionary<st
         if (word[i] is 's' or 'e' && word[i - 1] != word[i]) yield return 1;
     }
 
-    private bool IsFirstPart(string first) =>
-        !BarePrefixes.Contains(first) && !analyzer.IsStopWord(first)
-        && wordFrequency.TryGetValue(first, out var f) && f >= MinPartFrequency;
+    /// <summary>How often the first part occurs as a word, or as a word with its stem when it is its own stem ("pasient", seen as "pasientene").</summary>
+    private int FirstPartFrequency(string first)
+    {
+        var byWord = wordFrequency.GetValueOrDefault(first);
+        var stem = analyzer.StemWord(first);
+        return stem == first ? Math.Max(byWord, stemFrequency.GetValueOrDefault(stem)) : byWord;
+    }
 
     private int LastPartFrequency(string last)
     {
-        if (analyzer.IsStopWord(last)) return 0;
         var stem = analyzer.StemWord(last);
         if (stem.Length < MinFirstPart) return 0;
         var byWord = wordFrequency.GetValueOrDefault(last);

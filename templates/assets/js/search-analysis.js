@@ -25,7 +25,7 @@
       else if (lower === "ä") out = "æ";
       else if (lower === "ö") out = "ø";
       else if (surrogate || (lower.length === 1 && lower.charCodeAt(0) < 0x80)) out = lower;
-      else out = lower.normalize("NFD").replace(MARK, "");
+      else out = lower.normalize("NFD").replace(MARK, "").toLowerCase();
     }
     foldCache.set(c, out);
     return out;

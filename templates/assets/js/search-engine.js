@@ -328,22 +328,24 @@
               clauseIdf = Math.max(clauseIdf, w);
               e.list.forEach(function (p) {
                 if (per && !per.has(p[0])) return;
-                var prev = per ? per.get(p[0]) : { s: 0, t: 0 };
+                var prev = per ? per.get(p[0]) : { s: 0, t: 0, whole: true };
                 var title = p[1] & TITLE_BIT ? w * (p[1] & PART_BIT ? PART_FACTOR : 1) : 0;
-                here.set(p[0], { s: prev.s + w * tfOf(p[1]) * a.weight, t: Math.max(prev.t, title * a.weight) });
+                here.set(p[0], { s: prev.s + w * tfOf(p[1]) * a.weight, t: Math.max(prev.t, title * a.weight),
+                  whole: prev.whole && !(p[1] & PART_BIT) && !a.typo });
               });
               per = here;
             });
             per.forEach(function (v, page) {
               var b = best.get(page);
-              if (!b || v.s > b.s) best.set(page, { s: v.s, t: Math.max(v.t, b ? b.t : 0) });
-              else if (v.t > b.t) b.t = v.t;
+              if (!b) best.set(page, { s: v.s, t: v.t, whole: v.whole });
+              else { b.s = Math.max(b.s, v.s); b.t = Math.max(b.t, v.t); b.whole = b.whole || v.whole; }
             });
           });
           best.forEach(function (v, page) {
             var d = docs.get(page);
-            if (!d) docs.set(page, d = { page: page, score: 0, title: 0, matched: 0 });
+            if (!d) docs.set(page, d = { page: page, score: 0, title: 0, matched: 0, whole: 0 });
             d.score += v.s; d.title += v.t; d.matched++;
+            if (v.whole) d.whole++;
           });
           c.idf = clauseIdf;
         });
@@ -354,7 +356,9 @@
           d.score += TITLE_BOOST * d.title * coverage * coverage;
           ranked.push(d);
         });
-        ranked.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.page - b.page; });
+        /* Pages with every word first; then pages where the words stand as words of their own,
+           before pages that have them only inside compounds; then by score. */
+        ranked.sort(function (a, b) { return b.matched - a.matched || b.whole - a.whole || b.score - a.score || a.page - b.page; });
         var all = ranked.filter(function (d) { return d.matched === clauses.length; });
         if (all.length < RELAX_BELOW && clauses.length > 1) {
           var floor = all.length === 0 ? 1 : clauses.length - 1;
