@@ -279,7 +279,7 @@
         });
       });
       best.sort(function (a, b) { return b.df - a.df || (a.term < b.term ? -1 : 1); });
-      return best.slice(0, 3);
+      return best.slice(0, 1);
     }
 
     function suggestion(query, fixes) {
