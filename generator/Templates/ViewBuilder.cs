@@ -135,7 +135,13 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         var phases = site.Data.Phases.Select(p => new OptionView(p.Id, p.Title)).ToList();
         var tags = site.Tags.Select(t => new OptionView(t.Slug, t.Name)).ToList();
         var sections = site.Sections.Where(s => NavFolders.Contains(s.Folder)).Select(s => new CrumbView(SectionTitle(s), s.OutputPath)).ToList();
-        return new SearchFormView(kinds, phases, tags, sections);
+        return new SearchFormView(
+            [
+                new FilterView("kind", strings.Get("search.kind"), kinds),
+                new FilterView("phase", strings.Get("search.phase"), phases),
+                new FilterView("tag", strings.Get("search.tag"), tags),
+            ],
+            sections);
     }
 
     public CrumbView HomeCrumb() => new(strings.Get("breadcrumbs.home"), "index.html");
