@@ -14,7 +14,7 @@ namespace ForbedringsAbc.Search;
 public sealed class SearchStage(SearchAnalyzer analyzer, int shardCapBytes = SearchStage.DefaultShardCap)
 {
     /// <summary>Gzipped bytes a term shard may have (a query loads one or two).</summary>
-    public const int DefaultShardCap = 8 * 1024;
+    public const int DefaultShardCap = 6 * 1024;
 
     public int Write(SearchCollector collector, SynonymSet synonyms, IOutputSink sink)
     {

@@ -12,7 +12,7 @@ namespace ForbedringsAbc.Search.Indexing;
 /// </summary>
 public sealed class PageAnalyzer(SearchAnalyzer analyzer)
 {
-    public const int MaxExcerptChars = 1800;
+    public const int MaxExcerptChars = 1200;
     public const int TitleWeight = 7;
 
     private readonly HtmlTextExtractor _extractor = new();

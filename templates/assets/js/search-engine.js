@@ -148,7 +148,10 @@
       parse: function (query, opts) { return init().then(function () { return parse(query, opts || {}); }); },
       /* True when every shard the query needs is loaded already (the UI then answers at once, else after a short pause). */
       isCached: function (query, opts) {
-        return init().then(function () { return neededShards(parse(query, opts || {})).every(function (i) { return shards.has(i); }); });
+        return init().then(function () {
+          var clauses = parse(query, opts || {});
+          return neededShards(clauses, false).concat(neededShards(clauses, true)).every(function (i) { return shards.has(i); });
+        });
       },
       get pageCount() { return manifest ? manifest.n : 0; }
     };
@@ -202,23 +205,33 @@
       return best;
     }
 
-    function neededShards(clauses) {
+    /* Shards a query needs: those of its exact terms; and, for a word not found there, the shards
+       its prefix range spans (at most three), loaded only then. */
+    function neededShards(clauses, ranges) {
       var need = new Set();
       clauses.forEach(function (c) {
         c.alts.forEach(function (a) { a.terms.forEach(function (t) { need.add(shardIndex(t)); }); });
-        if (c.word && c.word.surface.length >= (c.prefix ? PREFIX_MIN : 4)) {
-          var from = shardIndex(c.word.term), to = Math.min(shardIndex(c.word.term + "\uffff"), from + 2);
-          for (var s = from; s <= to; s++) need.add(s);
-        }
+        if (!ranges || !c.word || c.word.surface.length < (c.prefix ? PREFIX_MIN : 4)) return;
+        var exact = shards.get(shardIndex(c.word.term));
+        if (!exact || exact.terms.has(c.word.term)) return;
+        var from = shardIndex(c.word.term), to = Math.min(shardIndex(c.word.term + "\uffff"), from + 2);
+        for (var s = from; s <= to; s++) need.add(s);
       });
       return Array.from(need);
+    }
+
+    function loadFor(clauses) {
+      return Promise.all(neededShards(clauses, false).map(loadShard)).then(function () {
+        var more = neededShards(clauses, true).filter(function (i) { return !shards.has(i); });
+        return Promise.all(more.map(loadShard));
+      });
     }
 
     function run(query, opts) {
       var clauses = parse(query, opts);
       var result = { query: query, total: 0, hits: [], partial: false, suggestion: null, highlight: [], clauses: clauses.length };
       if (!clauses.length) return Promise.resolve(result);
-      return Promise.all(neededShards(clauses).map(loadShard)).then(function () {
+      return loadFor(clauses).then(function () {
         var fixes = resolve(clauses);
         if (fixes.length) result.suggestion = suggestion(query, fixes);
         result.highlight = highlightTerms(clauses);
