@@ -43,16 +43,28 @@ public sealed class HtmlTextExtractor
         return state.Blocks;
     }
 
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\u00a0\u2028\u2029\u202f\u2009\u200a\u2002\u2003");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockNames = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames = Void.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SkippedNames = Skipped.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>One tag (between &lt; and &gt;). Our templates write tag names in lower case, so names are compared as they are.</summary>
     private static void HandleTag(ReadOnlySpan<char> tag, ScanState state)
     {
         if (tag.Length == 0 || tag[0] == '!' || tag[0] == '?') return;
         var closing = tag[0] == '/';
         var nameSpan = closing ? tag[1..] : tag;
         var nameEnd = nameSpan.IndexOfAny(" \t\n\r/");
-        var name = (nameEnd < 0 ? nameSpan : nameSpan[..nameEnd]).ToString().ToLowerInvariant();
-        if (closing) state.Close(name, Blocks.Contains(name));
-        else state.Open(name, Blocks.Contains(name), Void.Contains(name) || tag[^1] == '/',
-            Skipped.Contains(name) || tag.IndexOf("data-search-ignore", StringComparison.Ordinal) >= 0);
+        var name = nameEnd < 0 ? nameSpan : nameSpan[..nameEnd];
+        var block = BlockNames.Contains(name);
+        if (closing)
+        {
+            state.Close(name, block);
+            return;
+        }
+        var skip = SkippedNames.Contains(name) || tag.IndexOf("data-search-ignore", StringComparison.Ordinal) >= 0;
+        state.Open(name, block, VoidNames.Contains(name) || tag[^1] == '/', skip);
     }
 
     private sealed class ScanState
@@ -65,56 +77,66 @@ public sealed class HtmlTextExtractor
 
         public int SkipDepth { get; private set; }
 
+        private bool _space;
+
+        /// <summary>Appends text with runs of white space made one space (none at the start of a block).</summary>
         public void AddText(ReadOnlySpan<char> raw)
         {
-            if (raw.IndexOf('&') >= 0) _text.Append(WebUtility.HtmlDecode(raw.ToString()));
-            else _text.Append(raw);
+            var text = raw.IndexOf('&') >= 0 ? WebUtility.HtmlDecode(raw.ToString()).AsSpan() : raw;
+            while (text.Length > 0)
+            {
+                var start = text.IndexOfAnyExcept(WhiteSpace);
+                if (start < 0)
+                {
+                    _space = _text.Length > 0;
+                    return;
+                }
+                if (start > 0 || _space) _space = _text.Length > 0;
+                text = text[start..];
+                var end = text.IndexOfAny(WhiteSpace);
+                var word = end < 0 ? text : text[..end];
+                if (_space) _text.Append(' ');
+                _text.Append(word);
+                _space = end >= 0;
+                text = end < 0 ? [] : text[end..];
+            }
         }
 
-        public void Open(string name, bool block, bool isVoid, bool skip)
+        public void Open(ReadOnlySpan<char> name, bool block, bool isVoid, bool skip)
         {
             if (block) Flush();
             if (isVoid) return;
             var weight = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? 8 - (name[1] - '0') : _weight;
-            _open.Push((name, skip, _weight));
+            _open.Push((name.ToString(), skip, _weight));
             if (skip) SkipDepth++;
             _weight = weight;
         }
 
-        public void Close(string name, bool block)
+        public void Close(ReadOnlySpan<char> name, bool block)
         {
             if (block) Flush();
-            if (!_open.Any(o => o.Name == name)) return;
+            var found = false;
+            foreach (var o in _open)
+            {
+                if (name.SequenceEqual(o.Name)) { found = true; break; }
+            }
+            if (!found) return;
             while (_open.Count > 0)
             {
                 var top = _open.Pop();
                 if (top.Skip) SkipDepth--;
                 _weight = top.Weight;
-                if (top.Name == name) break;
+                if (name.SequenceEqual(top.Name)) break;
             }
         }
 
         public void Flush()
         {
+            _space = false;
             if (_text.Length == 0) return;
-            var text = Collapse(_text);
+            var text = _text.ToString();
             _text.Clear();
-            if (text.Length > 0 && SkipDepth == 0) Blocks.Add(new TextBlock(text, _weight));
-        }
-
-        private static string Collapse(StringBuilder sb)
-        {
-            var result = new StringBuilder(sb.Length);
-            var space = false;
-            for (var i = 0; i < sb.Length; i++)
-            {
-                var c = sb[i];
-                if (char.IsWhiteSpace(c)) { space = result.Length > 0; continue; }
-                if (space) result.Append(' ');
-                space = false;
-                result.Append(c);
-            }
-            return result.ToString();
+            if (SkipDepth == 0) Blocks.Add(new TextBlock(text, _weight));
         }
     }
 }
