@@ -15,9 +15,25 @@ public static class PostingEncoder
     public const int HeadPostings = 300;
     public const int TailPostings = 6000;
 
+    /// <summary>The 128 impact keys, best first (ties by key): the order groups are written in.</summary>
+    private static readonly int[] KeyRank = RankKeys();
+
+    private static int[] RankKeys()
+    {
+        var keys = Enumerable.Range(0, 128).OrderByDescending(ImpactKey.SingleTermScore).ThenBy(k => k).ToArray();
+        var rank = new int[128];
+        for (var i = 0; i < keys.Length; i++) rank[keys[i]] = i;
+        return rank;
+    }
+
+    /// <summary>Postings (in page order) → head and tails; a stable bucket sort by key rank keeps page order inside each key.</summary>
     public static (string Head, List<string> Tails) Encode(IReadOnlyList<Posting> postings)
     {
-        var ordered = postings.OrderByDescending(p => ImpactKey.SingleTermScore(p.Key)).ThenBy(p => p.Key).ThenBy(p => p.Page).ToList();
+        var slot = new int[129];
+        foreach (var p in postings) slot[KeyRank[p.Key] + 1]++;
+        for (var r = 1; r <= 128; r++) slot[r] += slot[r - 1];
+        var ordered = new List<Posting>(new Posting[postings.Count]);
+        foreach (var p in postings) ordered[slot[KeyRank[p.Key]]++] = p;
         var head = EncodeRun(ordered, 0, Math.Min(HeadPostings, ordered.Count));
         var tails = new List<string>();
         for (var start = HeadPostings; start < ordered.Count; start += TailPostings)
