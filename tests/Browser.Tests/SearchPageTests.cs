@@ -12,10 +12,13 @@ public sealed class SearchPageTests(BrowserFixture fixture) : IClassFixture<Brow
 {
     private const string Results = "[data-search-results]";
 
+    /// <summary>Console errors and uncaught exceptions of each page opened (a CSP violation is reported there).</summary>
+    private readonly Dictionary<IPage, List<string>> _errors = [];
+
     private async Task<IPage> Open(string url)
     {
         var page = await fixture.Context.NewPageAsync();
-        var errors = new List<string>();
+        var errors = _errors[page] = [];
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(url);
@@ -48,6 +51,7 @@ public sealed class SearchPageTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Equal("Sikkerhet", await page.Locator($"{Results} li").First.Locator("mark").First.TextContentAsync());
         Assert.Equal("sok-q", await page.EvaluateAsync<string>("document.activeElement.id"));
         Assert.Contains("q=sikkerhet", page.Url, StringComparison.Ordinal);
+        Assert.Empty(_errors[page]);
         await page.CloseAsync();
     }
 
@@ -60,6 +64,7 @@ public sealed class SearchPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator("#sok-q").FillAsync(string.Empty);
         await page.Locator("#sok-q").PressSequentiallyAsync("tavle");
         Assert.Equal(2, (await ResultLinks(page, "tavle")).Count);
+        Assert.Empty(_errors[page]);
         await page.CloseAsync();
     }
 

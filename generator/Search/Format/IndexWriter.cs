@@ -10,7 +10,7 @@ namespace ForbedringsAbc.Search.Format;
 /// <summary>
 /// Writes the index as classic script files under sok/indeks/ (README, "Search"):
 /// manifest.js (analyser version, build id, page count, shard boundaries, synonyms) and, in the
-/// build's own folder &lt;id&gt;/: t/*.js term shards, x/*.js posting tails, f/&lt;facet&gt;.js
+/// build's own folder &lt;id&gt;/: t/*.js term shards, x/*.js posting tails, f/&lt;facet&gt;/&lt;value&gt;.js
 /// filters. The build id is a hash of all of them, so a browser never mixes files of two builds;
 /// the same input gives the same bytes. The result cards, d/&lt;page set&gt;/&lt;n&gt;.js, one per
 /// page, are written while the pages are rendered (<see cref="SearchCollector"/>).
@@ -33,10 +33,13 @@ public sealed class IndexWriter(int shardCapBytes)
             var term = index.Terms[i];
             entries.Add(TermEntry(term, i == 0 ? null : index.Terms[i - 1].Term, index.Displays.GetValueOrDefault(term.Term, term.Term), tails));
         }
-        var shards = new ShardPacker(shardCapBytes - 64).Pack(entries);
+        var shards = new ShardPacker(shardCapBytes - 160).Pack(entries);
         foreach (var shard in shards) files[shard.Key] = shard.Json;
         foreach (var (name, json) in tails) files[name] = json;
-        foreach (var facet in Facets) files[$"f/{facet}.js"] = Facet(index.Pages, facet);
+        foreach (var facet in Facets)
+        {
+            foreach (var (value, json) in Facet(index.Pages, facet)) files[FacetFile(facet, value)] = json;
+        }
         var buildId = BuildId(files);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, json) in files) result[$"{buildId}/{name}"] = JsonText.DataScript($"{buildId}/{name}", json);
@@ -95,7 +98,10 @@ public sealed class IndexWriter(int shardCapBytes)
         w.WriteEndObject();
     });
 
-    private static string Facet(IReadOnlyList<IndexedPage> pages, string facet)
+    /// <summary>One file per filter value, so filtering by a tag loads that tag's pages only.</summary>
+    public static string FacetFile(string facet, string value) => $"f/{facet}/{FileNames.Safe(value)}.js";
+
+    private static IEnumerable<(string Value, string Json)> Facet(IReadOnlyList<IndexedPage> pages, string facet)
     {
         var values = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var page in pages)
@@ -112,12 +118,7 @@ public sealed class IndexWriter(int shardCapBytes)
                 list.Add(page.Id);
             }
         }
-        return JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            foreach (var (value, list) in values) w.WriteString(value, Gaps(list));
-            w.WriteEndObject();
-        });
+        return values.Select(kv => (kv.Key, JsonText.Write(w => w.WriteStringValue(Gaps(kv.Value)))));
     }
 
     private static string Gaps(List<int> sorted)

@@ -34,7 +34,7 @@ public sealed class PageAnalyzer(SearchAnalyzer analyzer)
                 if (!lookup.TryGetValue(span, out var token)) token = _pool.GetOrAdd(span.ToString(), static s => s);
                 if (analyzer.IsStopWord(token)) return;
                 length++;
-                if (!words.TryGetValue(token, out var stat)) words[token] = stat = new WordStat();
+                ref var stat = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(words, token, out _);
                 stat.Weight += block.Weight;
                 stat.Count++;
                 if (block.Weight >= TitleWeight) stat.InTitle = true;

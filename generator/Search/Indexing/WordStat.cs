@@ -1,11 +1,11 @@
 namespace ForbedringsAbc.Search.Indexing;
 
-/// <summary>How one word occurs on one page: the sum of its field weights, and whether the title has it.</summary>
-public sealed class WordStat
+/// <summary>How one word occurs on one page: the sum of its field weights, how often, and whether the title has it.</summary>
+public struct WordStat
 {
-    public float Weight { get; set; }
+    public float Weight;
 
-    public bool InTitle { get; set; }
+    public int Count;
 
-    public int Count { get; set; }
+    public bool InTitle;
 }

@@ -386,8 +386,11 @@
     function applyFilters(ranked, filters) {
       var names = ["kind", "phase", "tag"].filter(function (f) { return filters[f]; });
       if (!names.length) return ranked;
-      return Promise.all(names.map(function (f) { return file(manifest.b + "/f/" + f + ".js"); })).then(function (facets) {
-        var sets = facets.map(function (values, i) { return gaps(values[filters[names[i]]] || ""); });
+      /* One file per filter value; a value no page has has no file, and no pages. */
+      return Promise.all(names.map(function (f) {
+        return file(manifest.b + "/f/" + f + "/" + safeName(filters[f]) + ".js").catch(function () { return ""; });
+      })).then(function (lists) {
+        var sets = lists.map(gaps);
         return ranked.filter(function (d) { return sets.every(function (s) { return s.has(d.page); }); });
       });
     }
