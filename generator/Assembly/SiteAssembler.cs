@@ -13,7 +13,7 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
 {
     /// <summary>Files the build writes itself; a content page may not take their place.</summary>
     public static readonly IReadOnlyList<string> ReservedOutputs =
-        ["404.html", "sitemap.xml", "feed.xml", $"{SiteModel.TagFolder}/index.html"];
+        ["404.html", "sitemap.xml", "feed.xml", $"{SiteModel.TagFolder}/index.html", "sok/index.html"];
 
     public SiteModel Assemble(IReadOnlyList<ParsedPage> parsed, bool includeDrafts)
     {

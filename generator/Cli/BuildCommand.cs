@@ -51,6 +51,7 @@ public static class BuildCommand
         {
             publisher.Abandon(temp);
             output.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}. Ingenting er endret i {PathDisplay.Current.ForUser(publisher.Target)}/.");
+            if (Environment.GetEnvironmentVariable("ABC_TRACE") == "1") output.WriteLine(e.ToString());
             return ExitCodes.ContentErrors;
         }
     }

@@ -53,6 +53,7 @@ public static class Rules
     public static readonly Rule ReviewSoon = new("ABC411", Severity.Warning, "review_by falls within the next review_warning_days days (30 by default).", Configurable: true);
     public static readonly Rule StoryWithoutContact = new("ABC412", Severity.Warning, "A story without a contact: readers cannot ask anyone about it.", Configurable: true);
     public static readonly Rule SiteData = new("ABC500", Severity.Error, "A site data file in content/_data/ is missing or invalid.");
+    public static readonly Rule Synonyms = new("ABC501", Severity.Error, "The search synonym file content/_data/synonymer.yaml is invalid (a group that is not a list, a word in two groups, a word search cannot use).");
     public static readonly Rule TemplateError = new("ABC900", Severity.Error, "A template has a syntax error, or failed while rendering a page (names both).");
     public static readonly Rule TemplateMissing = new("ABC901", Severity.Error, "A template the build needs is missing.");
 
@@ -64,7 +65,7 @@ public static class Rules
         DuplicateUrl, UnknownContact, UnknownMethod, LinkToDraft, BrokenLink, BrokenAnchor,
         MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, HeadingOneInBody, AltTextPoor, HeadingSkipped, HeadingEmpty,
         HeadingDuplicate, VagueLinkText, VagueLinkTextInSentence, DuplicateId, ImageTooLarge, FutureDate, ReviewOverdue,
-        ReviewSoon, StoryWithoutContact, SiteData,
+        ReviewSoon, StoryWithoutContact, SiteData, Synonyms,
         TemplateError, TemplateMissing,
     ];
 }

@@ -34,7 +34,12 @@ public sealed class DirectorySink(string root) : IOutputSink
         }
         var full = Path.Combine(Root, path);
         var dir = Path.GetDirectoryName(full)!;
-        if (_createdDirs.TryAdd(dir, true)) Directory.CreateDirectory(dir);
+        // Mark the folder as made only after it is made: another thread may be writing beside it.
+        if (!_createdDirs.ContainsKey(dir))
+        {
+            Directory.CreateDirectory(dir);
+            _createdDirs[dir] = true;
+        }
         return full;
     }
 }

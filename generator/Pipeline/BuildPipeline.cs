@@ -6,6 +6,10 @@ using ForbedringsAbc.Model;
 using ForbedringsAbc.Output;
 using ForbedringsAbc.Parsing;
 using ForbedringsAbc.Rendering;
+using ForbedringsAbc.Search;
+using ForbedringsAbc.Search.Analysis;
+using ForbedringsAbc.Search.Indexing;
+using ForbedringsAbc.Search.Synonyms;
 using ForbedringsAbc.Templates;
 using ForbedringsAbc.Validation;
 
@@ -13,7 +17,7 @@ namespace ForbedringsAbc.Pipeline;
 
 /// <summary>
 /// The one place that knows the order of the stages:
-/// Load → Parse → Assemble → Resolve links → Render Markdown → Apply templates → Write.
+/// Load → Parse → Assemble → Resolve links → Render Markdown → Apply templates → Search index → Write.
 /// Per-page stages run in parallel over sorted input and keep their results in input order;
 /// aggregate stages run once. Every stage runs even after errors, so one run reports every
 /// problem; the sink decides what happens to the output (build, check and tests differ only there).
@@ -35,6 +39,7 @@ public sealed class BuildPipeline
         diagnostics.Settings = data.Config.Rules;
         var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
         cache?.UseContext(CacheContext.Of(options));
+        var synonyms = new SynonymLoader(new SearchAnalyzer(), display, diagnostics).Load(options.ContentDir);
         timer.Mark("load");
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts);
@@ -50,7 +55,7 @@ public sealed class BuildPipeline
         var rendered = ParallelMap(checkedPages, page => markdown.Run(page, diagnostics))
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
         timer.Mark("markdown");
-        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, timer) { Cache = cache };
+        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, synonyms, timer) { Cache = cache };
     }
 
     /// <summary>Parses one file, or takes the page an earlier build parsed from the same text.</summary>
@@ -80,16 +85,23 @@ public sealed class BuildPipeline
         return entry.Page;
     }
 
-    /// <summary>Apply templates → Write: every page, the assets, sitemap and feed, into the sink.</summary>
+    /// <summary>
+    /// Apply templates → Search index → Write: every page, the search index built from the content
+    /// pages' final HTML (handed over while rendering, never re-read), the assets, sitemap and feed.
+    /// </summary>
     public BuildResult Write(PreparedSite prepared, IOutputSink sink)
     {
         var (options, diagnostics) = (prepared.Options, prepared.Diagnostics);
         var notes = new List<string>();
         var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings);
         var composer = new PageComposer(prepared.Templates, prepared.Strings);
-        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl) { Cache = prepared.Cache }.RenderAll(sink);
+        var analyzer = new SearchAnalyzer();
+        var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
+        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl) { Cache = prepared.Cache }.RenderAll(sink, search.Add);
         prepared.Timer.Mark("templates");
-        var files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes);
+        var searchFiles = new SearchStage(analyzer).Write(search, prepared.Synonyms, sink);
+        prepared.Timer.Mark("search");
+        var files = pages + searchFiles + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes);
         prepared.Timer.Mark("assets");
         return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer);
     }

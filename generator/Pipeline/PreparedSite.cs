@@ -1,13 +1,14 @@
 using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Loading;
 using ForbedringsAbc.Model;
+using ForbedringsAbc.Search.Synonyms;
 using ForbedringsAbc.Templates;
 
 namespace ForbedringsAbc.Pipeline;
 
 /// <summary>
 /// The site after every stage that does not depend on the output: loaded, parsed, assembled,
-/// links resolved and Markdown rendered. The templates stage turns it into files.
+/// links resolved and Markdown rendered; the search synonyms read. The templates stage turns it into files.
 /// </summary>
 public sealed record PreparedSite(
     BuildOptions Options,
@@ -17,6 +18,7 @@ public sealed record PreparedSite(
     IReadOnlyDictionary<string, RenderedPage> Rendered,
     TemplateSet Templates,
     UiStrings Strings,
+    SynonymSet Synonyms,
     StageTimer Timer)
 {
     /// <summary>The rebuild cache this build reads and fills (the preview server's), or null.</summary>

@@ -11,31 +11,38 @@ namespace ForbedringsAbc.Templates;
 
 /// <summary>
 /// Applies the templates to every page the site has: the content pages, the generated section
-/// pages, the tag pages and tag index, the redirects of old URLs, and 404.html; in parallel,
-/// each page written to the sink as soon as it is rendered.
+/// pages, the tag pages and tag index, the redirects of old URLs, 404.html and the search page;
+/// in parallel, each page written to the sink as soon as it is rendered, and each content page's
+/// HTML also handed to <c>contentPageRendered</c> (the search index) without being kept.
 /// </summary>
 public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer composer, DiagnosticBag diagnostics, Uri? baseUrl)
 {
     /// <summary>Finished pages of an earlier build (the preview server's); a page whose view is made from the same objects is not rendered again.</summary>
     public Pipeline.BuildCache? Cache { get; init; }
 
-    public int RenderAll(IOutputSink sink)
+    public const string SearchPage = "sok/index.html";
+
+    public int RenderAll(IOutputSink sink, Action<SitePage, string>? contentPageRendered = null)
     {
-        // Each job: the file it writes, what to name in a diagnostic (the content file, where there is one), and the render.
-        var jobs = new List<(string Output, string Source, Func<string?> Render)>();
-        foreach (var page in site.Pages) jobs.Add((page.OutputPath, page.Page.Source.DisplayPath, () => RenderContentPage(page)));
-        if (site.Home is null) jobs.Add(("index.html", "index.html", () => RenderHome(null)));
-        foreach (var section in site.Sections.Where(s => s.Index is null)) jobs.Add((section.OutputPath, section.OutputPath, () => RenderSection(section, null)));
-        foreach (var tag in site.Tags) jobs.Add((SiteModel.TagOutputPath(tag.Slug), SiteModel.TagOutputPath(tag.Slug), () => RenderTag(tag)));
-        jobs.Add(($"{SiteModel.TagFolder}/index.html", $"{SiteModel.TagFolder}/index.html", RenderTagIndex));
-        jobs.Add(("404.html", "404.html", RenderNotFound));
-        foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, alias.OutputPath, () => RenderRedirect(alias)));
+        // Each job: the file it writes, what to name in a diagnostic (the content file, where there is one),
+        // the content page it is (its HTML also goes to contentPageRendered), and the render.
+        var jobs = new List<(string Output, string Source, SitePage? Page, Func<string?> Render)>();
+        foreach (var page in site.Pages) jobs.Add((page.OutputPath, page.Page.Source.DisplayPath, page, () => RenderContentPage(page)));
+        if (site.Home is null) jobs.Add(("index.html", "index.html", null, () => RenderHome(null)));
+        foreach (var section in site.Sections.Where(s => s.Index is null)) jobs.Add((section.OutputPath, section.OutputPath, null, () => RenderSection(section, null)));
+        foreach (var tag in site.Tags) jobs.Add((SiteModel.TagOutputPath(tag.Slug), SiteModel.TagOutputPath(tag.Slug), null, () => RenderTag(tag)));
+        jobs.Add(($"{SiteModel.TagFolder}/index.html", $"{SiteModel.TagFolder}/index.html", null, RenderTagIndex));
+        jobs.Add(("404.html", "404.html", null, RenderNotFound));
+        jobs.Add((SearchPage, SearchPage, null, RenderSearch));
+        foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, alias.OutputPath, null, () => RenderRedirect(alias)));
         _shape = site.ShapeKey;
         Parallel.ForEach(jobs, job =>
         {
             var entry = Render(job.Output, job.Source, job.Render);
             diagnostics.AddRange(entry.Diagnostics);
-            if (entry.Html is not null) sink.WriteText(job.Output, entry.Html);
+            if (entry.Html is null) return;
+            sink.WriteText(job.Output, entry.Html);
+            if (job.Page is not null) contentPageRendered?.Invoke(job.Page, entry.Html);
         });
         return jobs.Count;
     }
@@ -165,6 +172,13 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     {
         var view = ListPage(string.Empty, "404.html");
         return Compose("404", view, "404.html", "404-siden", string.Empty, baseUrl?.AbsolutePath);
+    }
+
+    /// <summary>The search page: the form with its filters (sections, phases, tags); search-ui.js fills in the results.</summary>
+    private string? RenderSearch()
+    {
+        var view = ListPage(views.SearchTitle, SearchPage) with { Search = views.SearchForm() };
+        return Compose("search", view, SearchPage, "søkesiden", "sok");
     }
 
     private string? RenderRedirect(AliasInfo alias)

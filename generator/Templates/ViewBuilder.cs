@@ -125,6 +125,25 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         return crumbs;
     }
 
+    public string SearchTitle => strings.Get("search.title");
+
+    /// <summary>The search page's filters: kinds that have pages (not home and sections), the phases, every tag.</summary>
+    public SearchFormView SearchForm()
+    {
+        var kinds = site.Pages.Select(p => p.Kind).Where(k => k is not (PageKind.Home or PageKind.Section)).Distinct().Order()
+            .Select(k => new OptionView(KindName(k), strings.Get($"kinds.{KindName(k)}"))).ToList();
+        var phases = site.Data.Phases.Select(p => new OptionView(p.Id, p.Title)).ToList();
+        var tags = site.Tags.Select(t => new OptionView(t.Slug, t.Name)).ToList();
+        var sections = site.Sections.Where(s => NavFolders.Contains(s.Folder)).Select(s => new CrumbView(SectionTitle(s), s.OutputPath)).ToList();
+        return new SearchFormView(
+            [
+                new FilterView("kind", strings.Get("search.kind"), kinds),
+                new FilterView("phase", strings.Get("search.phase"), phases),
+                new FilterView("tag", strings.Get("search.tag"), tags),
+            ],
+            sections);
+    }
+
     public CrumbView HomeCrumb() => new(strings.Get("breadcrumbs.home"), "index.html");
 
     public string SectionTitle(SectionInfo section)

@@ -47,4 +47,7 @@ public sealed record PageView
     public IReadOnlyList<GroupView> Groups { get; init; } = [];
     public IReadOnlyList<TagView> AllTags { get; init; } = [];
     public IReadOnlyList<PhaseView> Phases { get; init; } = [];
+
+    // search page
+    public SearchFormView? Search { get; init; }
 }

@@ -201,7 +201,9 @@ public class SiteOutputTests
         foreach (var path in sink.Files.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal)))
         {
             var doc = Page(sink, path);
-            Assert.Empty(doc.QuerySelectorAll("script, [onerror], .prose b, h1 img"));
+            Assert.Empty(doc.QuerySelectorAll("script:not([src]), [onerror], .prose b, h1 img"));
+            // The only scripts are the search page's own files (no inline script: strict CSP).
+            Assert.All(doc.QuerySelectorAll("script[src]"), s => Assert.Matches(@"^\.\./assets/js/search-[a-z]+\.js$", s.GetAttribute("src")!));
         }
     }
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace ForbedringsAbc.Search.Analysis;
+
+/// <summary>
+/// Search normalisation, identical in the JavaScript client: NFC, lower case one UTF-16 unit at a
+/// time, æ ø å kept, ä → æ and ö → ø, every other accent folded away (é → e, ü → u), typographic
+/// apostrophes → ', soft hyphens and zero-width characters removed.
+/// </summary>
+public sealed class TextNormalizer
+{
+    /// <summary>The folded form of U+0000–U+024F, computed once (Latin-1 and Latin Extended A/B).</summary>
+    private readonly string[] _table = BuildTable();
+
+    public string Normalize(string text)
+    {
+        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        StringBuilder? sb = null;
+        for (var i = 0; i < nfc.Length; i++)
+        {
+            var c = nfc[i];
+            var folded = c < _table.Length ? _table[c] : Fold(c);
+            if (sb is null)
+            {
+                if (folded.Length == 1 && folded[0] == c) continue;
+                sb = new StringBuilder(nfc.Length);
+                sb.Append(nfc, 0, i);
+            }
+            sb.Append(folded);
+        }
+        return sb?.ToString() ?? nfc;
+    }
+
+    private static string[] BuildTable()
+    {
+        var table = new string[0x250];
+        for (var c = 0; c < table.Length; c++) table[c] = Fold((char)c);
+        return table;
+    }
+
+    /// <summary>One UTF-16 unit: lower-cased, then folded.</summary>
+    public static string Fold(char c)
+    {
+        switch (c)
+        {
+            case '\u2019' or '\u2018' or '\u02BC': return "'";
+            case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF': return string.Empty;
+        }
+        var lower = char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+        switch (lower)
+        {
+            case 'æ' or 'ø' or 'å': return lower.ToString();
+            case 'ä': return "æ";
+            case 'ö': return "ø";
+        }
+        if (lower < 0x80 || char.IsSurrogate(lower)) return lower.ToString();
+        var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var d in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(d));
+        }
+        return sb.ToString();
+    }
+}

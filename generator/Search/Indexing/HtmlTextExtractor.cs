@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text;
+
+namespace ForbedringsAbc.Search.Indexing;
+
+/// <summary>
+/// A light pass over the generator's own HTML (no DOM): the text of &lt;main&gt;, cut into blocks
+/// at block elements, headings weighted h1 = 7 … h6 = 2. Elements with a
+/// <c>data-search-ignore</c> attribute are left out with everything inside them, as are script,
+/// style, noscript, svg and template. Works on well-formed output, which our templates guarantee.
+/// </summary>
+public sealed class HtmlTextExtractor
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "noscript", "svg", "template", "button" };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "section", "article", "aside", "header",
+        "footer", "nav", "blockquote", "figure", "figcaption", "pre", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "main", "details", "summary",
+    };
+
+    private static readonly HashSet<string> Void = new(StringComparer.Ordinal) { "br", "hr", "img", "input", "meta", "link", "source", "track", "wbr", "col", "area", "embed" };
+
+    public List<TextBlock> Extract(string html)
+    {
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
+        if (start < 0 || end < start) { start = 0; end = html.Length; }
+        var state = new ScanState();
+        var i = html.IndexOf('>', start) + 1;
+        while (i < end)
+        {
+            var lt = html.IndexOf('<', i, end - i);
+            var textEnd = lt < 0 ? end : lt;
+            if (textEnd > i && state.SkipDepth == 0) state.AddText(html.AsSpan(i, textEnd - i));
+            if (lt < 0) break;
+            var gt = html.IndexOf('>', lt);
+            if (gt < 0) break;
+            HandleTag(html.AsSpan(lt + 1, gt - lt - 1), state);
+            i = gt + 1;
+        }
+        state.Flush();
+        return state.Blocks;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\u00a0\u2028\u2029\u202f\u2009\u200a\u2002\u2003");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockNames = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames = Void.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SkippedNames = Skipped.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>One tag (between &lt; and &gt;). Our templates write tag names in lower case, so names are compared as they are.</summary>
+    private static void HandleTag(ReadOnlySpan<char> tag, ScanState state)
+    {
+        if (tag.Length == 0 || tag[0] == '!' || tag[0] == '?') return;
+        var closing = tag[0] == '/';
+        var nameSpan = closing ? tag[1..] : tag;
+        var nameEnd = nameSpan.IndexOfAny(" \t\n\r/");
+        var name = nameEnd < 0 ? nameSpan : nameSpan[..nameEnd];
+        var block = BlockNames.Contains(name);
+        if (closing)
+        {
+            state.Close(name, block);
+            return;
+        }
+        var skip = SkippedNames.Contains(name) || tag.IndexOf("data-search-ignore", StringComparison.Ordinal) >= 0;
+        state.Open(name, block, VoidNames.Contains(name) || tag[^1] == '/', skip);
+    }
+
+    private sealed class ScanState
+    {
+        private readonly StringBuilder _text = new();
+        private readonly Stack<(string Name, bool Skip, int Weight)> _open = new();
+        private int _weight = 1;
+
+        public List<TextBlock> Blocks { get; } = [];
+
+        public int SkipDepth { get; private set; }
+
+        private bool _space;
+
+        /// <summary>Appends text with runs of white space made one space (none at the start of a block).</summary>
+        public void AddText(ReadOnlySpan<char> raw)
+        {
+            var text = raw.IndexOf('&') >= 0 ? WebUtility.HtmlDecode(raw.ToString()).AsSpan() : raw;
+            while (text.Length > 0)
+            {
+                var start = text.IndexOfAnyExcept(WhiteSpace);
+                if (start < 0)
+                {
+                    _space = _text.Length > 0;
+                    return;
+                }
+                if (start > 0 || _space) _space = _text.Length > 0;
+                text = text[start..];
+                var end = text.IndexOfAny(WhiteSpace);
+                var word = end < 0 ? text : text[..end];
+                if (_space) _text.Append(' ');
+                _text.Append(word);
+                _space = end >= 0;
+                text = end < 0 ? [] : text[end..];
+            }
+        }
+
+        public void Open(ReadOnlySpan<char> name, bool block, bool isVoid, bool skip)
+        {
+            if (block) Flush();
+            if (isVoid) return;
+            var weight = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? 8 - (name[1] - '0') : _weight;
+            _open.Push((name.ToString(), skip, _weight));
+            if (skip) SkipDepth++;
+            _weight = weight;
+        }
+
+        public void Close(ReadOnlySpan<char> name, bool block)
+        {
+            if (block) Flush();
+            var found = false;
+            foreach (var o in _open)
+            {
+                if (name.SequenceEqual(o.Name)) { found = true; break; }
+            }
+            if (!found) return;
+            while (_open.Count > 0)
+            {
+                var top = _open.Pop();
+                if (top.Skip) SkipDepth--;
+                _weight = top.Weight;
+                if (name.SequenceEqual(top.Name)) break;
+            }
+        }
+
+        public void Flush()
+        {
+            _space = false;
+            if (_text.Length == 0) return;
+            var text = _text.ToString();
+            _text.Clear();
+            if (SkipDepth == 0) Blocks.Add(new TextBlock(text, _weight));
+        }
+    }
+}

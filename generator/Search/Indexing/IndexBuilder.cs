@@ -1,0 +1,141 @@
+using ForbedringsAbc.Search.Analysis;
+
+namespace ForbedringsAbc.Search.Indexing;
+
+/// <summary>
+/// The aggregate pass over all analysed pages: the vocabulary counted, every distinct word
+/// stemmed and split into compound parts once, each page's terms weighted into impact keys (in
+/// parallel, on integer term ids), and the postings inverted in page order. Pages keep the
+/// numbers the collector gave them (path order). Output depends only on the pages, never on scheduling.
+/// </summary>
+public sealed class IndexBuilder(SearchAnalyzer analyzer)
+{
+    private sealed class Vocabulary
+    {
+        public Dictionary<string, int> WordIds { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> TermIds { get; } = new(StringComparer.Ordinal);
+        public List<string> Terms { get; } = [];
+        public int[] WordTerm { get; set; } = [];
+        public int[][] WordParts { get; set; } = [];
+
+        public int Id(string term)
+        {
+            if (TermIds.TryGetValue(term, out var id)) return id;
+            TermIds[term] = Terms.Count;
+            Terms.Add(term);
+            return Terms.Count - 1;
+        }
+    }
+
+    public SearchIndex Build(IReadOnlyList<IndexedPage> pages)
+    {
+        var frequency = CountWords(pages);
+        var words = frequency.Keys.Order(StringComparer.Ordinal).ToArray();
+        var analyzed = new AnalyzedWord?[words.Length];
+        Parallel.For(0, words.Length, i => analyzed[i] = analyzer.AnalyzeToken(words[i]));
+        var decompounder = Decompounder(words, analyzed, frequency);
+        var parts = new List<string>?[words.Length];
+        Parallel.For(0, words.Length, i => parts[i] = analyzed[i] is { } a ? Parts(a, decompounder) : null);
+        var vocabulary = new Vocabulary { WordTerm = new int[words.Length], WordParts = new int[words.Length][] };
+        for (var i = 0; i < words.Length; i++)
+        {
+            vocabulary.WordIds[words[i]] = i;
+            vocabulary.WordTerm[i] = analyzed[i] is { } a ? vocabulary.Id(a.Term) : -1;
+            vocabulary.WordParts[i] = parts[i]?.Select(vocabulary.Id).ToArray() ?? [];
+        }
+        var terms = Invert(pages, vocabulary);
+        return new SearchIndex(pages, terms, Displays(words, analyzed, frequency));
+    }
+
+    private static Dictionary<string, int> CountWords(IReadOnlyList<IndexedPage> pages)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var (word, stat) in page.Words)
+            {
+                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(frequency, word, out _);
+                count += stat.Count;
+            }
+        }
+        return frequency;
+    }
+
+    private Decompounder Decompounder(string[] words, AnalyzedWord?[] analyzed, Dictionary<string, int> frequency)
+    {
+        var plainFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stemFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (analyzed[i] is not { IsPlainWord: true } a) continue;
+            plainFrequency[a.Surface] = frequency[words[i]];
+            stemFrequency[a.Term] = stemFrequency.GetValueOrDefault(a.Term) + frequency[words[i]];
+        }
+        return new Decompounder(analyzer, plainFrequency, stemFrequency);
+    }
+
+    /// <summary>A word's part terms: its hyphenated parts, and for a plain word its compound parts.</summary>
+    private List<string> Parts(AnalyzedWord word, Decompounder decompounder)
+    {
+        var parts = new List<string>(word.Parts);
+        if (!word.IsPlainWord) return parts;
+        foreach (var part in decompounder.Parts(word.Surface))
+        {
+            var term = analyzer.StemWord(part);
+            if (term != word.Term && !parts.Contains(term)) parts.Add(term);
+        }
+        return parts;
+    }
+
+    private static List<TermPostings> Invert(IReadOnlyList<IndexedPage> pages, Vocabulary vocabulary)
+    {
+        var average = pages.Count == 0 ? 1.0 : Math.Max(1.0, pages.Average(p => (double)p.Length));
+        var perPage = new (int Term, int Key)[pages.Count][];
+        Parallel.For(0, pages.Count, i => perPage[i] = PageTerms(pages[i], vocabulary, average));
+        var lists = new List<Posting>[vocabulary.Terms.Count];
+        for (var i = 0; i < lists.Length; i++) lists[i] = [];
+        for (var i = 0; i < pages.Count; i++)
+        {
+            foreach (var (term, key) in perPage[i]) lists[term].Add(new Posting(pages[i].Id, key));
+        }
+        return Enumerable.Range(0, lists.Length).Where(t => lists[t].Count > 0)
+            .OrderBy(t => vocabulary.Terms[t], StringComparer.Ordinal)
+            .Select(t => new TermPostings(vocabulary.Terms[t], lists[t])).ToList();
+    }
+
+    private static (int Term, int Key)[] PageTerms(IndexedPage page, Vocabulary vocabulary, double average)
+    {
+        var acc = new Dictionary<int, (double Whole, double Part, bool Title)>();
+        foreach (var (word, stat) in page.Words)
+        {
+            var id = vocabulary.WordIds[word];
+            var term = vocabulary.WordTerm[id];
+            if (term < 0) continue;
+            var w = acc.GetValueOrDefault(term);
+            acc[term] = (w.Whole + stat.Weight, w.Part, w.Title || stat.InTitle);
+            foreach (var part in vocabulary.WordParts[id])
+            {
+                var p = acc.GetValueOrDefault(part);
+                acc[part] = (p.Whole, p.Part + stat.Weight, p.Title || stat.InTitle);
+            }
+        }
+        var result = new (int, int)[acc.Count];
+        var k = 0;
+        foreach (var (term, v) in acc) result[k++] = (term, ImpactKey.Make(v.Whole, v.Part, v.Title, page.Length, average));
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>For each term, the word form most often written for it (ties: the first in ordinal order).</summary>
+    private static Dictionary<string, string> Displays(string[] words, AnalyzedWord?[] analyzed, Dictionary<string, int> frequency)
+    {
+        var best = new Dictionary<string, (string Word, int Count)>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (analyzed[i] is not { } a) continue;
+            var count = frequency[words[i]];
+            if (!best.TryGetValue(a.Term, out var b) || count > b.Count) best[a.Term] = (words[i], count);
+        }
+        return best.ToDictionary(kv => kv.Key, kv => kv.Value.Word, StringComparer.Ordinal);
+    }
+}

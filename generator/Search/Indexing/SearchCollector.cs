@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Output;
+using ForbedringsAbc.Search.Format;
+using ForbedringsAbc.Text;
+
+namespace ForbedringsAbc.Search.Indexing;
+
+/// <summary>
+/// Receives each content page's final HTML from the templates stage as it is rendered (in
+/// parallel, nothing re-read from disk), analyses it at once into an <see cref="IndexedPage"/>
+/// and writes the page's result card (sok/indeks/d/…) to the sink; the HTML itself is not kept.
+/// Pages are numbered in path order up front, one slot each, so nothing depends on scheduling.
+/// </summary>
+public sealed class SearchCollector
+{
+    private readonly Dictionary<SitePage, int> _ids;
+    private readonly IndexedPage?[] _pages;
+    private readonly PageAnalyzer _analyzer;
+    private readonly IOutputSink _sink;
+    private readonly Func<SitePage, int, PageFacts> _facts;
+
+    public SearchCollector(IReadOnlyList<SitePage> pages, PageAnalyzer analyzer, IOutputSink sink, Func<PageKind, string> kindKey, Func<string, string> kindLabel)
+    {
+        var ordered = pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        _ids = new Dictionary<SitePage, int>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++) _ids[ordered[i]] = i;
+        _pages = new IndexedPage?[ordered.Count];
+        _analyzer = analyzer;
+        _sink = sink;
+        PageSet = PageSetId(ordered);
+        _facts = (page, id) =>
+        {
+            var key = kindKey(page.Kind);
+            var phase = page.Page.KindMeta is MethodMeta m ? m.Phase : null;
+            var tags = page.Meta.Tags.Select(Slugifier.Slugify).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            return new PageFacts(id, page.OutputPath, page.Meta.Title, key, kindLabel(key), phase, tags);
+        };
+    }
+
+    /// <summary>Names the numbering: a hash of the pages' paths in order. Cards live under it, so a new numbering never meets old cached cards.</summary>
+    public string PageSet { get; }
+
+    public int PageCount => _pages.Length;
+
+    /// <summary>Called by the renderer for every content page, from any thread.</summary>
+    public void Add(SitePage page, string html)
+    {
+        if (!_ids.TryGetValue(page, out var id)) return;
+        var indexed = _analyzer.Analyze(_facts(page, id), html);
+        _pages[id] = indexed;
+        var path = IndexWriter.CardFile(PageSet, id);
+        _sink.WriteText(IndexWriter.Folder + path, JsonText.DataScript(path, IndexWriter.Card(indexed)));
+    }
+
+    /// <summary>The pages analysed so far, in number order (a page whose template failed is missing).</summary>
+    public IReadOnlyList<IndexedPage> Pages => _pages.OfType<IndexedPage>().ToList();
+
+    private static string PageSetId(List<SitePage> ordered)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var page in ordered) hash.AppendData(Encoding.UTF8.GetBytes(page.OutputPath + "\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];
+    }
+}
