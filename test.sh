@@ -1,21 +1,40 @@
 #!/usr/bin/env bash
 # Runs every test of ForbedringsABC (the README's test command; CI runs exactly this).
 # Works on a fresh Debian machine with the .NET 10 SDK: installs what the tests need that the
-# machine lacks (python3, Node.js, Chromium), restores the NuGet packages, builds, runs the xunit
-# suites (generator and browser) and the JavaScript tests (node --test, no npm packages).
+# machine lacks (once), restores the NuGet packages, builds, and runs every suite:
+#   tests/Generator.Tests  the generator (unit, golden, fixture sites, diagnostics, corpus, search)
+#   tests/Browser.Tests    the built site in Debian's Chromium (axe, keyboard, reflow, print,
+#                          nginx under a sub-path, the Nu Html Checker, the search page)
+#   tests/js               the search engine's JavaScript (node --test)
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# System packages, installed only when missing, with one apt-get update:
+#   python3   the corpus tests generate their input with ../shared/bench/make-corpus.py
+#   nodejs    the JavaScript tests run on Node's own test runner
+#   npm       installs vnu.jar from tools/html-check/package-lock.json
+#   chromium  the browser tests (Playwright drives /usr/bin/chromium; it never downloads one)
+#   nginx     the browser tests serve the site with it, under a sub-path
+#   java      runs vnu.jar, the Nu Html Checker
 missing=()
-# The corpus tests generate their input with ../shared/bench/make-corpus.py (Python 3, standard library).
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
-# The search engine's JavaScript tests run on Node's own test runner.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
-# The browser tests drive Debian's Chromium through Playwright.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (needed by the tests)..."
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm packages only from the committed lock file (npm ci), and again only when it changed.
+# --ignore-scripts: vnu-jar's install script would fetch a Java of its own; the machine's is used.
+lock_sum=$(sha256sum tools/html-check/package-lock.json | cut -d' ' -f1)
+if [ "$(cat tools/html-check/node_modules/.lock-sha256 2>/dev/null || true)" != "$lock_sum" ]; then
+  (cd tools/html-check && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" > tools/html-check/node_modules/.lock-sha256
 fi
 
 log=$(mktemp)

@@ -39,6 +39,7 @@ public static class Rules
     public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link or image.");
     public static readonly Rule LinkOutsideContent = new("ABC306", Severity.Error, "A relative link or image that points outside content/ or at a file that is not published.");
     public static readonly Rule OutsideImage = new("ABC307", Severity.Error, "An image (or other embedded file) from outside the site; readers may have no internet access.");
+    public static readonly Rule OutsideResource = new("ABC308", Severity.Error, "A template, stylesheet or generated page makes the browser load something from outside the site (links are fine).");
     public static readonly Rule HeadingOneInBody = new("ABC309", Severity.Error, "A level-1 heading (#) in the body; the title is the page's only level-1 heading.", Configurable: true);
     public static readonly Rule AltTextPoor = new("ABC401", Severity.Warning, "Alt text that is a file name (IMG_1234.jpg) or a filler word (bilde, foto).", Configurable: true);
     public static readonly Rule HeadingSkipped = new("ABC402", Severity.Warning, "A heading skips a level (## followed by ####).", Configurable: true);
@@ -63,7 +64,7 @@ public static class Rules
         FrontMatterNotMapping, MissingKey, WrongType, UnknownKey, BadDate, UpdatedBeforePublished,
         UnknownPhase, KindMismatch, BadSlug, BadTime, BadEmail, BadSummary, VideoSource,
         DuplicateUrl, UnknownContact, UnknownMethod, LinkToDraft, BrokenLink, BrokenAnchor,
-        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, HeadingOneInBody, AltTextPoor, HeadingSkipped, HeadingEmpty,
+        MissingImage, MissingAlt, RawHtml, UnsafeUrl, LinkOutsideContent, OutsideImage, OutsideResource, HeadingOneInBody, AltTextPoor, HeadingSkipped, HeadingEmpty,
         HeadingDuplicate, VagueLinkText, VagueLinkTextInSentence, DuplicateId, ImageTooLarge, FutureDate, ReviewOverdue,
         ReviewSoon, StoryWithoutContact, SiteData, Synonyms,
         TemplateError, TemplateMissing,

@@ -14,6 +14,7 @@ public static partial class GeneratedAnchors
     {
         "hovedinnhold", "innhold", "andre-metoder", "erfaringer-med-metoden", "filmen", "historier-med-kontakt",
         "kapitler", "kontaktkort", "metoder-som-ble-brukt", "refleksjonssporsmal", "syklusen", "tips",
+        "film", "emner-tittel", "bunn-tittel",
     };
 
     public static string Question(int number) => $"sporsmal-{number}";
@@ -22,6 +23,6 @@ public static partial class GeneratedAnchors
 
     public static bool IsReserved(string id) => Fixed.Contains(id) || Patterned().IsMatch(id);
 
-    [GeneratedRegex("^(sporsmal-[0-9]+|kapittel-[0-9]+|fase-.+|forside-.+|toc-.+)$")]
+    [GeneratedRegex("^(sporsmal-[0-9]+|kapittel-[0-9]+(-med)?|fase-.+|forside-.+|toc-.+|syklus-.+|sok-.+)$")]
     private static partial Regex Patterned();
 }

@@ -1,4 +1,7 @@
 namespace ForbedringsAbc.Model;
 
-/// <summary>A page's Markdown rendered to HTML fragments: the body, and the summary (inline only).</summary>
-public sealed record RenderedPage(SitePage Site, PageLinks Links, string BodyHtml, string SummaryHtml);
+/// <summary>
+/// A page's Markdown rendered to HTML fragments: the body, and the summary (inline only).
+/// <see cref="IntroLength"/>: how much of the body comes before its first h2 (all of it if none).
+/// </summary>
+public sealed record RenderedPage(SitePage Site, PageLinks Links, string BodyHtml, string SummaryHtml, int IntroLength);

@@ -5,6 +5,7 @@ using ForbedringsAbc.Loading;
 using ForbedringsAbc.Model;
 using ForbedringsAbc.Output;
 using ForbedringsAbc.Parsing;
+using ForbedringsAbc.PostProcessing;
 using ForbedringsAbc.Rendering;
 using ForbedringsAbc.Search;
 using ForbedringsAbc.Search.Analysis;
@@ -17,7 +18,8 @@ namespace ForbedringsAbc.Pipeline;
 
 /// <summary>
 /// The one place that knows the order of the stages:
-/// Load → Parse → Assemble → Resolve links → Render Markdown → Apply templates → Search index → Write.
+/// Load → Parse → Assemble → Resolve links → Render Markdown → Apply templates (each page
+/// post-processed: no outside resources) → Search index → Write.
 /// Per-page stages run in parallel over sorted input and keep their results in input order;
 /// aggregate stages run once. Every stage runs even after errors, so one run reports every
 /// problem; the sink decides what happens to the output (build, check and tests differ only there).
@@ -42,7 +44,7 @@ public sealed class BuildPipeline
         var synonyms = new SynonymLoader(new SearchAnalyzer(), display, diagnostics).Load(options.ContentDir);
         timer.Mark("load");
 
-        var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts);
+        var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts, strings.Get("table.label"));
         var parsed = ParallelMap(content.Documents, doc => ParseStage(doc, bodyPipeline, data, diagnostics, cache));
         timer.Mark("parse");
 
@@ -97,11 +99,14 @@ public sealed class BuildPipeline
         var composer = new PageComposer(prepared.Templates, prepared.Strings);
         var analyzer = new SearchAnalyzer();
         var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
-        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl) { Cache = prepared.Cache }.RenderAll(sink, search.Add);
+        var resources = OutsideResourceChecker.Create(options.TemplatesDir, prepared.Content, options.Display, diagnostics);
+        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache }.RenderAll(sink, search.Add);
+        resources.ReportPages();
         prepared.Timer.Mark("templates");
         var searchFiles = new SearchStage(analyzer).Write(search, prepared.Synonyms, sink);
         prepared.Timer.Mark("search");
-        var files = pages + searchFiles + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes);
+        var files = pages + searchFiles + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
+            + ChapterTrackWriter.WriteAll(prepared.Site, prepared.Rendered, sink);
         prepared.Timer.Mark("assets");
         return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer);
     }

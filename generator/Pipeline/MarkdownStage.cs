@@ -57,5 +57,5 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
         });
 
     private static RenderedPage Empty(SitePage page) =>
-        new(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty);
+        new(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty, 0);
 }

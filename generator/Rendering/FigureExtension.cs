@@ -48,23 +48,7 @@ public sealed class FigureExtension : IMarkdownExtension
     }
 
     /// <summary>Plain text of an image's alt (its children, without markup).</summary>
-    public static string AltText(LinkInline image)
-    {
-        var sb = new StringBuilder();
-        foreach (var inline in image.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LiteralInline l:
-                    sb.Append(l.Content.ToString());
-                    break;
-                case CodeInline c:
-                    sb.Append(c.Content);
-                    break;
-            }
-        }
-        return sb.ToString().Trim();
-    }
+    public static string AltText(LinkInline image) => InlineText.Of(image);
 
     private sealed class FigureParagraphRenderer : ParagraphRenderer
     {

@@ -7,15 +7,17 @@ namespace ForbedringsAbc.Rendering;
 
 /// <summary>
 /// The one Markdig pipeline of the site, built once per build and shared by every page:
-/// CommonMark with pipe tables, GitHub alerts (Norwegian titles), GitHub-style heading ids,
-/// footnotes, autolinks, precise source positions, figures, and raw HTML shown as text.
+/// CommonMark with pipe tables (each in a box that scrolls sideways, named <paramref name="tableLabel"/>),
+/// GitHub alerts (Norwegian titles), GitHub-style heading ids, footnotes, autolinks, precise
+/// source positions, figures, and raw HTML shown as text.
 /// </summary>
 public static class MarkdownPipelineFactory
 {
-    public static MarkdownPipeline CreateBody(AlertTitles titles) =>
+    public static MarkdownPipeline CreateBody(AlertTitles titles, string tableLabel) =>
         new MarkdownPipelineBuilder()
             .UsePreciseSourceLocation()
             .UsePipeTables()
+            .Use(new TableScrollExtension(tableLabel))
             .UseAlertBlocks((renderer, kind) => WriteAlertTitle(renderer, kind, titles))
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseFootnotes()

@@ -17,19 +17,35 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
 {
     public RenderedPage Render(SitePage page, PageLinks links)
     {
-        var html = RenderBody(page.Page.Body, links);
+        var (html, introLength) = RenderBodyWithIntro(page.Page.Body, links);
         var summary = RenderSummary(page.Meta.Summary, page.Meta.SummarySpan);
-        return new RenderedPage(page, links, html, summary);
+        return new RenderedPage(page, links, html, summary, introLength);
     }
 
-    public string RenderBody(MarkdownDocument document, PageLinks links)
+    public string RenderBody(MarkdownDocument document, PageLinks links) => RenderBodyWithIntro(document, links).Html;
+
+    /// <summary>
+    /// The body's HTML, and the length of its intro: the part before the first top-level h2
+    /// (layouts may show the intro apart from the sections, as a guide does above its film).
+    /// </summary>
+    public (string Html, int IntroLength) RenderBodyWithIntro(MarkdownDocument document, PageLinks links)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { LinkRewriter = links.Rewrite };
         body.Setup(renderer);
-        renderer.Render(document);
+        var introLength = -1;
+        foreach (var block in document)
+        {
+            if (introLength < 0 && block is HeadingBlock { Level: 2 })
+            {
+                writer.Flush();
+                introLength = writer.GetStringBuilder().Length;
+            }
+            renderer.Render(block);
+        }
         writer.Flush();
-        return writer.ToString();
+        var html = writer.ToString();
+        return (html, introLength < 0 ? html.Length : introLength);
     }
 
     public string RenderSummary(string markdown, SourceSpan span)

@@ -3,6 +3,7 @@ using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Links;
 using ForbedringsAbc.Model;
 using ForbedringsAbc.Output;
+using ForbedringsAbc.PostProcessing;
 using ForbedringsAbc.Templates.Views;
 using ForbedringsAbc.Text;
 using ForbedringsAbc.Validation;
@@ -13,9 +14,10 @@ namespace ForbedringsAbc.Templates;
 /// Applies the templates to every page the site has: the content pages, the generated section
 /// pages, the tag pages and tag index, the redirects of old URLs, 404.html and the search page;
 /// in parallel, each page written to the sink as soon as it is rendered, and each content page's
-/// HTML also handed to <c>contentPageRendered</c> (the search index) without being kept.
+/// HTML also handed to <c>contentPageRendered</c> (the search index) without being kept, and every
+/// page's HTML checked for resources from outside the site (ABC308).
 /// </summary>
-public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer composer, DiagnosticBag diagnostics, Uri? baseUrl)
+public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer composer, DiagnosticBag diagnostics, Uri? baseUrl, OutsideResourceChecker resources)
 {
     /// <summary>Finished pages of an earlier build (the preview server's); a page whose view is made from the same objects is not rendered again.</summary>
     public Pipeline.BuildCache? Cache { get; init; }
@@ -41,6 +43,8 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             var entry = Render(job.Output, job.Source, job.Render);
             diagnostics.AddRange(entry.Diagnostics);
             if (entry.Html is null) return;
+            // Every page, also one taken from the preview's cache: the findings are reported together, once.
+            resources.CheckPage(job.Output, job.Source, entry.Html);
             sink.WriteText(job.Output, entry.Html);
             if (job.Page is not null) contentPageRendered?.Invoke(job.Page, entry.Html);
         });
@@ -116,10 +120,11 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         var view = baseView with
         {
             Phases = views.Phases(null),
+            Cycle = views.Cycle(null),
             Groups =
             [
                 Group("historier", PageOrder.NewestFirst(site.OfKind(PageKind.Story)).Take(6)),
-                Group("refleksjon", PageOrder.NewestFirst(site.OfKind(PageKind.Guide)).Take(4)),
+                Group("refleksjon", PageOrder.NewestFirst(site.OfKind(PageKind.Guide)).Take(3)),
             ],
         };
         return Compose("home", view, "index.html", page?.Page.Source.DisplayPath ?? "content/_index.md", string.Empty);
@@ -145,7 +150,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         };
         var view = section.Kind switch
         {
-            PageKind.Method => baseView with { Groups = views.MethodGroups(), Phases = views.Phases(null) },
+            PageKind.Method => baseView with { Groups = views.MethodGroups(), Phases = views.Phases(null), Cycle = views.Cycle(null) },
             PageKind.Story or PageKind.Guide => baseView with { Items = PageOrder.NewestFirst(section.Pages).Select(views.Link).ToList() },
             _ => baseView with { Items = PageOrder.ByTitle(section.Pages).Select(views.Link).ToList() },
         };
@@ -157,7 +162,11 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     private string? RenderTag(TagInfo tag)
     {
         var path = SiteModel.TagOutputPath(tag.Slug);
-        var view = ListPage(tag.Name, path) with { Items = tag.Pages.Select(views.Link).ToList() };
+        var view = ListPage(tag.Name, path) with
+        {
+            Items = tag.Pages.Select(views.Link).ToList(),
+            Breadcrumbs = [views.HomeCrumb(), views.TagIndexCrumb()],
+        };
         return Compose("tag", view, path, $"emneord «{tag.Name}»", SiteModel.TagFolder);
     }
 

@@ -1,6 +1,7 @@
 using ForbedringsAbc.Assembly;
 using ForbedringsAbc.Links;
 using ForbedringsAbc.Model;
+using ForbedringsAbc.Output;
 using ForbedringsAbc.Templates.Views;
 using ForbedringsAbc.Text;
 
@@ -70,10 +71,12 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         var view = Base(page, r);
         return page.Page.KindMeta switch
         {
-            MethodMeta m => view with { Phase = PhaseOf(m.Phase, current: true), Stories = StoriesFor(site.StoriesByMethod, page), Related = RelatedMethods(page, m) },
+            MethodMeta m => view with { Phase = PhaseOf(m.Phase, current: true), Cycle = Cycle(m.Phase), Stories = StoriesFor(site.StoriesByMethod, page), Related = RelatedMethods(page, m) },
             StoryMeta s => view with { Unit = s.Unit, Contact = ContactFor(s), Methods = MethodsFor(s) },
-            GuideMeta g => GuideView(view, g, r),
+            GuideMeta g => GuideView(view, g, page, r),
             ContactMeta c => view with { Person = Card(page, c), Stories = StoriesFor(site.StoriesByContact, page) },
+            _ when site.Data.Phases.FirstOrDefault(p => p.Page == page.ContentPath) is { } phase =>
+                view with { Phase = PhaseOf(phase.Id, current: true), Cycle = Cycle(phase.Id) },
             _ => view,
         };
     }
@@ -84,6 +87,8 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         Title = page.Meta.Title,
         Summary = new HtmlString(r.SummaryHtml),
         Content = new HtmlString(r.BodyHtml),
+        Intro = new HtmlString(r.BodyHtml[..r.IntroLength]),
+        Sections = new HtmlString(r.BodyHtml[r.IntroLength..]),
         Path = page.OutputPath,
         Published = Date(page.Meta.Published),
         Updated = Date(page.Meta.Updated),
@@ -93,6 +98,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         Image = page.Meta.Image is { } img && r.Links.ImageUrl is { } url ? new FigureView(url, img.Alt, img.Caption, img.Credit) : null,
         Breadcrumbs = Crumbs(page),
         Draft = page.Meta.Draft,
+        Toc = TocBuilder.From(page.Page.Body),
     };
 
     public LinkView Link(SitePage page) =>
@@ -105,6 +111,13 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
 
     public IReadOnlyList<PhaseView> Phases(string? current) =>
         site.Data.Phases.Select(p => PhaseOf(p.Id, p.Id == current)!).ToList();
+
+    /// <summary>The cycle figure, with the phase <paramref name="current"/> (if any) marked.</summary>
+    public CycleView Cycle(string? current)
+    {
+        var phases = Phases(current);
+        return CycleLayout.Build(phases, phases.FirstOrDefault(p => p.Current));
+    }
 
     /// <summary>Methods grouped by phase, in the phases' order, each group sorted by title.</summary>
     public IReadOnlyList<GroupView> MethodGroups() =>
@@ -146,15 +159,20 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
 
     public CrumbView HomeCrumb() => new(strings.Get("breadcrumbs.home"), "index.html");
 
+    public CrumbView TagIndexCrumb() => new(strings.Get("tags.index_title"), $"{SiteModel.TagFolder}/index.html");
+
     public string SectionTitle(SectionInfo section)
     {
         if (section.Index is { } index) Read(index);
         return section.Index?.Meta.Title is { Length: > 0 } title ? title : strings.Flat.GetValueOrDefault($"sections.{section.Folder}", section.Folder);
     }
 
-    private PageView GuideView(PageView view, GuideMeta g, RenderedPage r) => view with
+    private PageView GuideView(PageView view, GuideMeta g, SitePage page, RenderedPage r) => view with
     {
-        Video = g.Video is { } v ? new VideoView(v.Title ?? view.Title, v.Url, r.Links.VideoUrl, r.Links.CaptionsUrl) : null,
+        Video = g.Video is { } v
+            ? new VideoView(v.Title ?? view.Title, v.Url, r.Links.VideoUrl, r.Links.CaptionsUrl,
+                ChapterTrackWriter.HasTrack(page, r) ? ChapterTrackWriter.PathFor(page) : null)
+            : null,
         Chapters = g.Chapters.Select((c, i) => new ChapterView(i + 1, GeneratedAnchors.Chapter(i + 1), c.Time, c.Seconds, c.Title,
             c.Speakers.Select(s => new SpeakerView(s.Name, s.Role, s.Org)).ToList())).ToList(),
         Questions = g.Questions.Select((q, i) => new QuestionView(i + 1, GeneratedAnchors.Question(i + 1), q)).ToList(),

@@ -13,6 +13,7 @@ public sealed record CrumbView(string Title, string Path);
 
 public sealed record NavItemView(string Title, string Path, bool Current);
 
+/// <summary>A lead image; <c>Url</c> is site-relative (layouts prefix it with <c>root</c>).</summary>
 public sealed record FigureView(string Url, string Alt, string? Caption, string? Credit);
 
 public sealed record GroupView(string Id, string Title, HtmlString Summary, string? Path, IReadOnlyList<LinkView> Items);

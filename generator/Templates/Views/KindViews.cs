@@ -17,4 +17,8 @@ public sealed record QuestionView(int Number, string Anchor, string Text);
 
 public sealed record ResourceView(string Title, string? Url, string? Note);
 
-public sealed record VideoView(string Title, string? Url, string? Src, string? Captions);
+/// <summary>
+/// A guide's film: an outside <c>Url</c> (shown as a link), or a local <c>Src</c> with optional
+/// captions and the generated chapters track; all three are site-relative (layouts prefix them with <c>root</c>).
+/// </summary>
+public sealed record VideoView(string Title, string? Url, string? Src, string? Captions, string? ChaptersTrack);

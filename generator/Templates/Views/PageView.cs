@@ -10,6 +10,11 @@ public sealed record PageView
     public required string Title { get; init; }
     public required HtmlString Summary { get; init; }
     public required HtmlString Content { get; init; }
+
+    /// <summary><see cref="Content"/> in two parts: what comes before the first h2, and the rest from it.</summary>
+    public HtmlString Intro { get; init; } = HtmlString.Empty;
+
+    public HtmlString Sections { get; init; } = HtmlString.Empty;
     public required string Path { get; init; }
     public DateView? Published { get; init; }
     public DateView? Updated { get; init; }
@@ -21,6 +26,12 @@ public sealed record PageView
 
     /// <summary>A draft, built only for preview (--drafts, serve): layouts show an "UTKAST" banner.</summary>
     public bool Draft { get; init; }
+
+    /// <summary>The body's h2 headings (with their h3s), for the in-page table of contents.</summary>
+    public IReadOnlyList<TocEntryView> Toc { get; init; } = [];
+
+    /// <summary>The improvement cycle figure: home, the methods section, and (with their phase marked) methods and phase pages.</summary>
+    public CycleView? Cycle { get; init; }
 
     // method
     public PhaseView? Phase { get; init; }

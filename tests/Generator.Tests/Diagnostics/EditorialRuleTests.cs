@@ -93,7 +93,7 @@ public class EditorialRuleTests
     public void A_template_that_repeats_an_id_is_reported_on_the_page()
     {
         using var templates = TemplateCopy.Of(Repo.Templates);
-        templates.Edit("layouts/story.html", text => text.Replace("<article>", "<article><p id=\"hovedinnhold\">x</p>"));
+        templates.Edit("layouts/story.html", text => text.Replace("<article class=\"page\">", "<article class=\"page\"><p id=\"hovedinnhold\">x</p>"));
         using var site = new FixtureSite(Pages.MinimalSite());
         var d = Assert.Single(site.Build(templates.Path).Result.Diagnostics);
         Assert.Equal(("content/historier/tavlemoter.md", "ABC407"), (d.Span.File, d.Code));

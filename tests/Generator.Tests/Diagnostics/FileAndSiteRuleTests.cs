@@ -93,7 +93,7 @@ public class FileAndSiteRuleTests
     public void A_template_syntax_error_names_the_template_line()
     {
         using var templates = TemplateCopy.Of(Repo.Templates);
-        templates.Edit("layouts/story.html", text => text.Replace("<article>", "<article>\n{{ if page.unit }"));
+        templates.Edit("layouts/story.html", text => "<p>\n{{ if page.unit }\n" + text);
         using var site = new FixtureSite(Pages.MinimalSite());
         var d = Assert.Single(site.Build(templates.Path).Result.Diagnostics, x => x.Code == "ABC900");
         Assert.EndsWith("layouts/story.html", d.Span.File);
@@ -104,7 +104,7 @@ public class FileAndSiteRuleTests
     public void A_template_typo_is_an_error_naming_template_and_page()
     {
         using var templates = TemplateCopy.Of(Repo.Templates);
-        templates.Edit("layouts/story.html", text => text.Replace("<article>", "<article>\n<p>{{ page.unitt }}</p>"));
+        templates.Edit("layouts/story.html", text => "<p>\n{{ page.unitt }}</p>\n" + text);
         using var site = new FixtureSite(Pages.MinimalSite());
         var d = Assert.Single(site.Build(templates.Path).Result.Diagnostics);
         Assert.Equal("ABC900", d.Code);

@@ -103,12 +103,12 @@ public class IncrementalBuildTests
 
         site.WriteFile("historier/ny.md", Pages.Story("Ny historie", extra: "tags: [nytt]\n"));
         File.Delete(Path.Combine(site.ContentDir, "historier", "fall.md"));
-        templates.Edit("layouts/story.html", t => t.Replace("<article>", "<article class=\"endret\">"));
+        templates.Edit("layouts/story.html", t => t.Replace("<article class=\"page\">", "<article class=\"page endret\">"));
         var sink = new MemorySink();
         new BuildPipeline().Run(options, sink, cache);
         var clean = new MemorySink();
         new BuildPipeline().Run(options, clean);
         AssertSameSite(clean.Files, sink.Files);
-        Assert.Contains("class=\"endret\"", System.Text.Encoding.UTF8.GetString(sink.Files["historier/ny/index.html"]));
+        Assert.Contains("class=\"page endret\"", System.Text.Encoding.UTF8.GetString(sink.Files["historier/ny/index.html"]));
     }
 }

@@ -40,6 +40,9 @@ public class SiteOutputTests
 
     private static IDocument Page(MemorySink sink, string path) => Parser.ParseDocument(sink.Text(path));
 
+    /// <summary>The site's own script files: site.js on every page, the search page's files.</summary>
+    private const string SiteScript = @"^(\.\./)*assets/js/(site|search-[a-z]+)\.js$";
+
     [Fact]
     public void The_fixture_site_builds_without_diagnostics()
     {
@@ -185,7 +188,8 @@ public class SiteOutputTests
         Assert.Contains(result.Diagnostics, d => d.Code == "ABC304");
         Assert.Contains(result.Diagnostics, d => d.Code == "ABC305");
         var doc = Page(sink, "historier/fall/index.html");
-        Assert.Empty(doc.QuerySelectorAll("script, [onerror]"));
+        Assert.Empty(doc.QuerySelectorAll("script:not([src]), [onerror]"));
+        Assert.All(doc.QuerySelectorAll("script[src]"), s => Assert.Matches(SiteScript, s.GetAttribute("src")!));
         Assert.DoesNotContain(doc.QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains("javascript", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("<script>alert(1)</script>", doc.QuerySelector(".prose")!.TextContent);
     }
@@ -202,8 +206,8 @@ public class SiteOutputTests
         {
             var doc = Page(sink, path);
             Assert.Empty(doc.QuerySelectorAll("script:not([src]), [onerror], .prose b, h1 img"));
-            // The only scripts are the search page's own files (no inline script: strict CSP).
-            Assert.All(doc.QuerySelectorAll("script[src]"), s => Assert.Matches(@"^\.\./assets/js/search-[a-z]+\.js$", s.GetAttribute("src")!));
+            // The only scripts are the site's own files (no inline script: strict CSP).
+            Assert.All(doc.QuerySelectorAll("script[src]"), s => Assert.Matches(SiteScript, s.GetAttribute("src")!));
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class SearchIndexTests
         Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
         Assert.Contains("<noscript>", page, StringComparison.Ordinal);
         var method = sink.Text("metoder/pdsa/index.html");
-        Assert.Contains("<form class=\"site-search\" role=\"search\" action=\"../../sok/index.html\" method=\"get\">", method, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"site-search\" role=\"search\" aria-label=\"Søk på nettstedet\" action=\"../../sok/index.html\" method=\"get\">", method, StringComparison.Ordinal);
         Assert.Contains("name=\"q\"", method, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using ForbedringsAbc.Model;
+
+namespace ForbedringsAbc.Output;
+
+/// <summary>
+/// A WebVTT chapters track (<c>&lt;track kind="chapters"&gt;</c>) for each guide whose film is a
+/// local file, made from the chapters in its front matter and written beside the page as
+/// kapitler.vtt. A chapter lasts until the next one starts; the last one until the film ends,
+/// which the generator does not know, so its cue ends at 99:59:59.999 (players stop at the end
+/// of the film).
+/// </summary>
+public static class ChapterTrackWriter
+{
+    public const string FileName = "kapitler.vtt";
+
+    private const string Open = "99:59:59.999";
+
+    /// <summary>Where the track of a guide is written: "refleksjon/x/kapitler.vtt" for "refleksjon/x/index.html".</summary>
+    public static string PathFor(SitePage page)
+    {
+        var slash = page.OutputPath.LastIndexOf('/');
+        return slash < 0 ? FileName : page.OutputPath[..(slash + 1)] + FileName;
+    }
+
+    /// <summary>True when the page is a guide with a local film and at least one chapter.</summary>
+    public static bool HasTrack(SitePage page, RenderedPage rendered) =>
+        page.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && rendered.Links.VideoUrl is not null;
+
+    public static int WriteAll(SiteModel site, IReadOnlyDictionary<string, RenderedPage> rendered, IOutputSink sink)
+    {
+        var count = 0;
+        foreach (var page in site.Pages.Where(p => HasTrack(p, rendered[p.ContentPath])))
+        {
+            sink.WriteText(PathFor(page), Track(((GuideMeta)page.Page.KindMeta).Chapters));
+            count++;
+        }
+        return count;
+    }
+
+    public static string Track(IReadOnlyList<Chapter> chapters)
+    {
+        var sb = new StringBuilder("WEBVTT\n");
+        for (var i = 0; i < chapters.Count; i++)
+        {
+            var end = i + 1 < chapters.Count ? Time(chapters[i + 1].Seconds) : Open;
+            sb.Append('\n').Append(i + 1).Append('\n')
+                .Append(Time(chapters[i].Seconds)).Append(" --> ").Append(end).Append('\n')
+                .Append(CueText(chapters[i].Title)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Time(int seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}.000");
+
+    /// <summary>Cue text on one line, with the three characters WebVTT reserves escaped (so "--&gt;" cannot end the cue).</summary>
+    private static string CueText(string title)
+    {
+        var flat = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using AngleSharp.Html.Parser;
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Loading;
+
+namespace ForbedringsAbc.PostProcessing;
+
+/// <summary>
+/// Readers on the intranet have no internet, and the site promises that no page requests
+/// anything from outside it (ABC308). Checked twice:
+/// <list type="bullet">
+/// <item>the sources, before any page is made: every template (layouts/, partials/) and every
+/// stylesheet (templates/assets/, content/), reported at the file and line that writes the URL;</item>
+/// <item>every page that is made, after the templates ran: a URL that came from data is reported
+/// at the template line that writes that attribute, naming the page and its line.</item>
+/// </list>
+/// Links the reader follows (a href, form action) may go anywhere. Images written in Markdown
+/// are ABC307 (the link resolver), so pages never see them.
+/// </summary>
+public sealed class OutsideResourceChecker
+{
+    private static readonly HtmlParserOptions Options = new() { IsKeepingSourceReferences = true };
+
+    private readonly DiagnosticBag _diagnostics;
+    private readonly IReadOnlyDictionary<(string Element, string Attribute), SourceSpan> _writers;
+    private readonly IReadOnlySet<string> _literals;
+    private readonly ConcurrentBag<(SourceSpan Span, string Url, string Element, string Attribute, string Page, int Line)> _pageFindings = [];
+
+    private OutsideResourceChecker(DiagnosticBag diagnostics, IReadOnlyDictionary<(string, string), SourceSpan> writers, IReadOnlySet<string> literals)
+    {
+        _diagnostics = diagnostics;
+        _writers = writers;
+        _literals = literals;
+    }
+
+    /// <summary>Checks the templates and stylesheets, and remembers which template lines write which attributes.</summary>
+    public static OutsideResourceChecker Create(string templatesDir, ContentSet content, PathDisplay display, DiagnosticBag diagnostics)
+    {
+        var writers = new Dictionary<(string, string), SourceSpan>();
+        var literals = new HashSet<string>(StringComparer.Ordinal);
+        var root = Path.GetFullPath(templatesDir);
+        foreach (var file in Files(root, ["layouts", "partials"], "*.html"))
+        {
+            var shown = display.ForUser(file);
+            var document = new HtmlParser(Options).ParseDocument(Loading.ContentLoader.NormalizeNewlines(File.ReadAllText(file)));
+            foreach (var r in ResourceFinder.Find(document))
+            {
+                var span = new SourceSpan(shown, r.Line, r.Column);
+                if (ResourceFinder.IsOutside(r.Url))
+                {
+                    literals.Add(r.Url);
+                    diagnostics.Report(Rules.OutsideResource, span, Message(r.Element, r.Attribute, r.Url));
+                }
+                else if (r.Url.Contains("{{", StringComparison.Ordinal))
+                {
+                    writers.TryAdd((r.Element, r.Attribute), span);
+                }
+            }
+        }
+        var stylesheets = Files(root, ["assets"], "*.css")
+            .Concat(content.Assets.Where(a => a.EndsWith(".css", StringComparison.OrdinalIgnoreCase)).Select(content.FullPath));
+        foreach (var file in stylesheets)
+        {
+            var shown = display.ForUser(file);
+            foreach (var css in CssUrlScanner.Scan(Loading.ContentLoader.NormalizeNewlines(File.ReadAllText(file))).Where(c => ResourceFinder.IsOutside(c.Url)))
+            {
+                literals.Add(css.Url);
+                diagnostics.Report(Rules.OutsideResource, new SourceSpan(shown, css.Line, css.Column), Message("CSS", "url()", css.Url));
+            }
+        }
+        return new OutsideResourceChecker(diagnostics, writers, literals);
+    }
+
+    /// <summary>Checks one finished page (thread-safe); call <see cref="ReportPages"/> when every page is done.</summary>
+    public void CheckPage(string outputPath, string sourceDisplay, string html)
+    {
+        if (!MayLoadFromOutside(html)) return;
+        var document = new HtmlParser(Options).ParseDocument(html);
+        foreach (var r in ResourceFinder.Find(document).Where(r => ResourceFinder.IsOutside(r.Url) && !_literals.Contains(r.Url)))
+        {
+            var span = _writers.TryGetValue((r.Element, r.Attribute), out var writer) ? writer : SourceSpan.WholeFile(sourceDisplay);
+            _pageFindings.Add((span, r.Url, r.Element, r.Attribute, outputPath, r.Line));
+        }
+    }
+
+    /// <summary>One diagnostic per place and URL, naming the first page (in path order) and how many more there are.</summary>
+    public void ReportPages()
+    {
+        var groups = _pageFindings.GroupBy(f => (f.Span, f.Url, f.Element, f.Attribute));
+        foreach (var group in groups)
+        {
+            var pages = group.OrderBy(f => f.Page, StringComparer.Ordinal).ThenBy(f => f.Line).ToList();
+            var first = pages[0];
+            var more = pages.Select(p => p.Page).Distinct().Count() - 1;
+            var where = $"På siden {first.Page} (linje {first.Line}{(more > 0 ? $", og {more} andre sider" : string.Empty)}): ";
+            _diagnostics.Report(Rules.OutsideResource, group.Key.Span, where + Message(group.Key.Element, group.Key.Attribute, group.Key.Url));
+        }
+    }
+
+    private static string Message(string element, string attribute, string url) =>
+        $"<{element} {attribute}> henter «{Shorten(url)}» fra et annet nettsted. Lesere på intranettet har ikke internett, " +
+        "og ingen side skal hente noe utenfra: legg filen i templates/assets/ og bruk en relativ adresse ({{ root }}assets/…). Lenker (<a href>) kan gå hvor som helst.";
+
+    /// <summary>A page without "//" anywhere names no outside URL at all, so it need not be parsed.</summary>
+    private static bool MayLoadFromOutside(string html) =>
+        html.Contains("//", StringComparison.Ordinal);
+
+    private static IEnumerable<string> Files(string root, string[] folders, string pattern) =>
+        folders.Select(f => Path.Combine(root, f)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, pattern, SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal);
+
+    private static string Shorten(string url) => url.Length <= 80 ? url : url[..77] + "…";
+}
