@@ -6,7 +6,7 @@ namespace ForbedringsAbc.Browser.Tests;
 /// <summary>
 /// Keyboard use (WCAG 2.1.1, 2.4.1, 2.4.7, 2.4.11): the first Tab reaches the skip link and
 /// Enter moves focus to the main content; every element Tab reaches shows that it has focus;
-/// the header search is used with the keyboard alone.
+/// the search, from the header form to a result, is used with the keyboard alone.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public class KeyboardTests(SiteFixture site)
@@ -106,6 +106,24 @@ public class KeyboardTests(SiteFixture site)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("sok/index.html?q=pdsa", StringComparison.Ordinal));
         Assert.StartsWith(site.Url("sok/index.html").ToString(), page.Url, StringComparison.Ordinal);
+
+        // The search page: the count is announced politely, and Tab goes from the field through
+        // the button and the filters to the first result, which Enter opens.
+        await page.WaitForSelectorAsync("[data-search-results][data-search-query=\"pdsa\"] li h2 a");
+        Assert.Equal("status", await page.Locator("[data-search-status]").GetAttributeAsync("role"));
+        Assert.Matches(@"^\d+ treff for «pdsa»$", (await page.Locator("[data-search-status]").TextContentAsync())?.Trim());
+        var first = await page.Locator("[data-search-results] li h2 a").First.GetAttributeAsync("href");
+        await page.Locator("#sok-q").FocusAsync();
+        string? href = null;
+        for (var i = 0; i < 8 && href != first; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            href = await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('href')");
+        }
+        Assert.Equal(first, href);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("sok/index.html", StringComparison.Ordinal));
+        Assert.Equal(200, await page.EvaluateAsync<int>("() => performance.getEntriesByType('navigation')[0].responseStatus"));
         await page.Context.CloseAsync();
     }
 }

@@ -103,16 +103,18 @@ public sealed class SearchPageTests(BrowserFixture fixture) : IClassFixture<Brow
         var page = await Open(Http("sok/index.html"));
         await page.Locator("#sok-q").FocusAsync();
         await page.Keyboard.TypeAsync("tavle");
-        await ResultLinks(page, "tavle");
+        var links = await ResultLinks(page, "tavle");
+        // The two pages about boards, in the order the engine ranks them (tests/js checks the ranking).
+        Assert.Equal(["../historier/forbedringstavla/index.html", "../metoder/tavlemote/index.html"], links.Order(StringComparer.Ordinal));
         var order = new List<string>();
         for (var i = 0; i < 6; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             order.Add(await page.EvaluateAsync<string>("document.activeElement.id || document.activeElement.getAttribute('href') || document.activeElement.tagName"));
         }
-        Assert.Equal(["BUTTON", "sok-kind", "sok-phase", "sok-tag", "../metoder/tavlemote/index.html", "../historier/forbedringstavla/index.html"], order);
+        Assert.Equal(["BUTTON", "sok-kind", "sok-phase", "sok-tag", .. links], order);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForFunctionAsync("() => location.pathname.endsWith('/historier/forbedringstavla/index.html')");
+        await page.WaitForFunctionAsync("p => location.pathname.endsWith(p)", links[1][2..]);
         await page.CloseAsync();
     }
 
