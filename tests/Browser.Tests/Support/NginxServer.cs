@@ -7,7 +7,8 @@ namespace ForbedringsAbc.Browser.Tests.Support;
 
 /// <summary>
 /// Debian's nginx serving a folder under a sub-path on a free loopback port, as the intranet's
-/// server would: "/kvalitet/abc/x/" → x/index.html, and 404.html for anything missing. Runs in
+/// server would: "/kvalitet/abc/x/" → x/index.html, 404.html for anything missing, and a strict
+/// Content-Security-Policy (default-src 'self'). Runs in
 /// the foreground of its own process (no daemon, no master) with every file in a temporary
 /// prefix, and is stopped by its process id.
 /// </summary>
@@ -68,6 +69,9 @@ public sealed class NginxServer : IDisposable
               server {
                 listen 127.0.0.1:{{port}};
                 server_name localhost;
+                # What the intranet's server should send: nothing but the site itself may load.
+                # A page that breaks it shows a console error, which the tests count.
+                add_header Content-Security-Policy "default-src 'self'" always;
                 location {{subPath}} {
                   alias {{site}}/;
                   index index.html;
