@@ -111,7 +111,7 @@ public class KeyboardTests(SiteFixture site)
         // the button and the filters to the first result, which Enter opens.
         await page.WaitForSelectorAsync("[data-search-results][data-search-query=\"pdsa\"] li h2 a");
         Assert.Equal("status", await page.Locator("[data-search-status]").GetAttributeAsync("role"));
-        Assert.Matches(@"^\d+ treff for «pdsa»$", (await page.Locator("[data-search-status]").TextContentAsync())?.Trim());
+        await page.WaitForFunctionAsync("() => /^\\d+ treff for «pdsa»$/.test(document.querySelector('[data-search-status]').textContent.trim())");
         var first = await page.Locator("[data-search-results] li h2 a").First.GetAttributeAsync("href");
         await page.Locator("#sok-q").FocusAsync();
         string? href = null;
