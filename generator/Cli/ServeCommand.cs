@@ -32,7 +32,7 @@ public static class ServeCommand
         await builder.RebuildAsync();
         await using var web = new PreviewServer(builder).Create(host, port);
         using var watcher = new ChangeWatcher([options.ContentDir, options.TemplatesDir], TimeSpan.FromMilliseconds(30),
-            () => _ = builder.RebuildAsync());
+            changed => _ = builder.RebuildAsync(changed));
         try
         {
             await web.StartAsync(cancel);

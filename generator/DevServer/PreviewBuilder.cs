@@ -1,54 +1,212 @@
 using System.Diagnostics;
+using ForbedringsAbc.Loading;
 using ForbedringsAbc.Pipeline;
+using ForbedringsAbc.Search.Format;
 
 namespace ForbedringsAbc.DevServer;
 
 /// <summary>
-/// Rebuilds the preview, one build at a time, with the rebuild cache so only what a change
-/// touches is done again. A build with errors keeps the last good files and publishes its
-/// diagnostics; every build raises <see cref="Changed"/> so open pages reload.
+/// Rebuilds the preview, one build at a time. A save that changed only the body of existing pages
+/// rebuilds just those pages (<see cref="PagePatcher"/>), shows them at once, and then writes the
+/// search index anew in the background (it is built from the whole site); anything else runs the
+/// whole pipeline with the rebuild cache, so only what a change touches is done again. A build
+/// with errors keeps the last good files and publishes its diagnostics; every build that changed
+/// something raises <see cref="Changed"/> so open pages reload.
 /// </summary>
 public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
 {
     private readonly BuildCache _cache = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _indexLock = new();
     private PreviewState _state = PreviewState.Empty;
+
+    /// <summary>The last build (good or not) and all of its files: what a one-page rebuild starts from.</summary>
+    private sealed record LastBuild(BuildSnapshot Snapshot, IReadOnlyDictionary<string, PreviewFile> Files, bool Succeeded);
+
+    private LastBuild? _last;
+    private bool _indexRunning;
+    private bool _indexWanted;
 
     public PreviewState State => Volatile.Read(ref _state);
 
     /// <summary>Raised after every build with the new state.</summary>
     public event Action<PreviewState>? Changed;
 
-    public async Task<PreviewState> RebuildAsync()
+    /// <summary>Builds after a change to <paramref name="changedPaths"/> (full paths), or after any change when null.</summary>
+    public async Task<PreviewState> RebuildAsync(IReadOnlyCollection<string>? changedPaths = null)
     {
         await _gate.WaitAsync();
         try
         {
             var watch = Stopwatch.StartNew();
-            var sink = new PreviewSink();
             BuildResult result;
+            IReadOnlyDictionary<string, PreviewFile> files;
             try
             {
-                result = new BuildPipeline().Run(options, sink, _cache);
+                var pages = _last is { } last && changedPaths is not null ? PagesOnly(changedPaths, last.Snapshot) : null;
+                var sink = new PreviewSink();
+                var patch = pages is null ? null : PagePatcher.TryPatch(_last!.Snapshot, pages, sink, _cache);
+                if (patch is { PatchedPages: 0 }) return State;
+                if (patch is not null)
+                {
+                    result = patch;
+                    files = Merge(_last!.Files, sink.Files, replaceIndex: false);
+                }
+                else
+                {
+                    result = new BuildPipeline().Run(options, sink, _cache);
+                    files = sink.Files;
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
+                _last = null;
                 log.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}");
                 return State;
             }
+            _last = result.Snapshot is { } snapshot ? new LastBuild(snapshot, files, result.Succeeded) : null;
             var previous = State;
-            var files = result.Succeeded || previous.Files.Count == 0 ? sink.Files : previous.Files;
-            var next = new PreviewState(files, result.Diagnostics, previous.Version + 1);
+            var next = new PreviewState(result.Succeeded || previous.Files.Count == 0 ? files : previous.Files, result.Diagnostics, previous.Version + 1);
             Volatile.Write(ref _state, next);
-            var (parsed, markdown, html) = _cache.Reused;
-            log.WriteLine($"{DateTime.Now:HH:mm:ss} {(result.Succeeded ? "Oppdatert" : "Feil")}: {result.Errors} feil, {result.Warnings} advarsler, {watch.ElapsedMilliseconds} ms (gjenbrukt: {parsed} lest, {markdown} Markdown, {html} sider).");
-            foreach (var d in result.Diagnostics) log.WriteLine(d);
+            Log(result, watch.ElapsedMilliseconds);
             Changed?.Invoke(next);
+            if (result.PatchedPages is not null) ScheduleIndex();
             return next;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Waits until the search index written after one-page rebuilds is in place (for tests and tools).</summary>
+    public async Task SearchIndexSettledAsync()
+    {
+        while (true)
+        {
+            lock (_indexLock)
+            {
+                if (!_indexRunning) return;
+            }
+            await Task.Delay(10);
+        }
+    }
+
+    private void Log(BuildResult result, long milliseconds)
+    {
+        var (parsed, markdown, html) = _cache.Reused;
+        var what = result.PatchedPages is { } n
+            ? $"{n} {(n == 1 ? "side" : "sider")} laget på nytt, søkeindeksen oppdateres i bakgrunnen"
+            : $"gjenbrukt: {parsed} lest, {markdown} Markdown, {html} sider";
+        log.WriteLine($"{DateTime.Now:HH:mm:ss} {(result.Succeeded ? "Oppdatert" : "Feil")}: {result.Errors} feil, {result.Warnings} advarsler, {milliseconds} ms ({what}).");
+        foreach (var d in result.Diagnostics) log.WriteLine(d);
+    }
+
+    /// <summary>Asks for the search index to be written from the last build; one run at a time, and one more if asked again meanwhile.</summary>
+    private void ScheduleIndex()
+    {
+        lock (_indexLock)
+        {
+            _indexWanted = true;
+            if (_indexRunning) return;
+            _indexRunning = true;
+        }
+        _ = Task.Run(IndexLoopAsync);
+    }
+
+    private async Task IndexLoopAsync()
+    {
+        while (true)
+        {
+            lock (_indexLock)
+            {
+                if (!_indexWanted)
+                {
+                    _indexRunning = false;
+                    return;
+                }
+                _indexWanted = false;
+            }
+            try
+            {
+                await WriteIndexAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                log.WriteLine($"Intern feil i generatoren da søkeindeksen ble laget ({e.GetType().Name}): {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>Writes the search index of the last build and puts it in place, unless a newer build came meanwhile (it writes its own).</summary>
+    private async Task WriteIndexAsync()
+    {
+        var last = Volatile.Read(ref _last);
+        if (last is null) return;
+        var watch = Stopwatch.StartNew();
+        var sink = new PreviewSink();
+        PagePatcher.WriteSearchIndex(last.Snapshot, sink);
+        await _gate.WaitAsync();
+        try
+        {
+            if (!ReferenceEquals(_last, last)) return;
+            var files = Merge(last.Files, sink.Files, replaceIndex: true);
+            _last = last with { Files = files };
+            // The pages do not change, so open tabs are not reloaded: the next search uses the new index.
+            if (last.Succeeded) Volatile.Write(ref _state, State with { Files = files });
+            log.WriteLine($"{DateTime.Now:HH:mm:ss} Søkeindeksen er oppdatert ({watch.ElapsedMilliseconds} ms).");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The files of a build with some written anew. When the search index is written anew, its old
+    /// shard files go first (they are named by the terms they start at); the pages' cards stay.
+    /// </summary>
+    private static Dictionary<string, PreviewFile> Merge(IReadOnlyDictionary<string, PreviewFile> files, IReadOnlyDictionary<string, PreviewFile> written, bool replaceIndex)
+    {
+        var merged = new Dictionary<string, PreviewFile>(files.Count, StringComparer.Ordinal);
+        foreach (var (path, file) in files)
+        {
+            if (!replaceIndex || !IsIndexShard(path)) merged[path] = file;
+        }
+        foreach (var (path, file) in written) merged[path] = file;
+        return merged;
+    }
+
+    private static bool IsIndexShard(string path) =>
+        path.StartsWith(IndexWriter.Folder, StringComparison.Ordinal) && !path.StartsWith(IndexWriter.Folder + "d/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The content pages a change touched, when it touched nothing else that could matter to the
+    /// site; null when the whole pipeline must run (templates, site data, files added, removed or renamed).
+    /// </summary>
+    private IReadOnlyCollection<string>? PagesOnly(IReadOnlyCollection<string> paths, BuildSnapshot snapshot)
+    {
+        var root = Path.GetFullPath(options.ContentDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var content = snapshot.Prepared.Content;
+        var pages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var full in paths)
+        {
+            if (!full.StartsWith(root, StringComparison.Ordinal)) return null;
+            var relative = full[root.Length..].Replace('\\', '/');
+            var parts = relative.Split('/');
+            // Hidden files are never content (an editor's swap and backup files).
+            if (parts.Any(p => p.StartsWith('.'))) continue;
+            if (parts[0] == ContentLoader.DataFolder) return null;
+            if (File.Exists(full) && snapshot.Prepared.Site.ByContentPath.ContainsKey(relative))
+            {
+                pages.Add(relative);
+                continue;
+            }
+            // A file that came and went within the burst (an editor's temporary file) leaves the site as it was.
+            var existed = content.HasAsset(relative) || content.Documents.Any(d => d.ContentPath == relative);
+            if (!File.Exists(full) && !Directory.Exists(full) && !existed) continue;
+            return null;
+        }
+        return pages;
     }
 }

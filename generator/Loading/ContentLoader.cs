@@ -49,6 +49,18 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         return new ContentSet(fullRoot, documents, assets, sizes);
     }
 
+    /// <summary>
+    /// Reads one Markdown file of content/ again (the preview's one-page rebuild), with the same
+    /// checks as <see cref="Load"/>; null when it cannot be read (the problem is reported).
+    /// </summary>
+    public SourceDocument? LoadOne(string root, string contentPath)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        var file = Path.Combine(fullRoot, contentPath);
+        if (!IsInsideRoot(fullRoot, file)) return null;
+        return ReadDocument(file, contentPath);
+    }
+
     private static IEnumerable<string> Enumerate(string root)
     {
         var options = new EnumerationOptions

@@ -62,6 +62,35 @@ public sealed record SiteModel(
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
+    /// <summary>
+    /// The same site with one page object replaced by another for the same file and URL (the
+    /// preview's one-page rebuild), everywhere it is listed. Lists that do not hold the page are
+    /// kept as they are. Only for a replacement with the same shape (URL, kind, title, dates, tags,
+    /// cross-references), so the shape key is carried over rather than computed again.
+    /// </summary>
+    public SiteModel Replace(SitePage old, SitePage replacement)
+    {
+        SitePage Swap(SitePage p) => ReferenceEquals(p, old) ? replacement : p;
+        IReadOnlyList<SitePage> SwapList(IReadOnlyList<SitePage> list) => list.Contains(old) ? list.Select(Swap).ToList() : list;
+        Dictionary<string, T> SwapMap<T>(IReadOnlyDictionary<string, T> map, Func<T, T> swap) =>
+            map.ToDictionary(e => e.Key, e => swap(e.Value), StringComparer.Ordinal);
+        var model = new SiteModel(
+            Data,
+            SwapList(Pages),
+            Home is null ? null : Swap(Home),
+            Sections.Select(s => s.Index == old || s.Pages.Contains(old) ? s with { Index = s.Index is null ? null : Swap(s.Index), Pages = SwapList(s.Pages) } : s).ToList(),
+            Tags.Select(t => t.Pages.Contains(old) ? t with { Pages = SwapList(t.Pages) } : t).ToList(),
+            Aliases.Select(a => a.Target == old ? a with { Target = replacement } : a).ToList(),
+            SwapMap(ByContentPath, Swap),
+            DraftPaths,
+            SwapMap(StoriesByMethod, SwapList),
+            SwapMap(StoriesByContact, SwapList),
+            SwapMap(MethodsBySlug, Swap),
+            SwapMap(ContactsBySlug, Swap));
+        model._shapeKey = _shapeKey;
+        return model;
+    }
+
     /// <summary>The page a link to a folder leads to: its _index.md page (the home page for content/ itself).</summary>
     public IReadOnlyDictionary<string, SitePage> FolderIndexes { get; } = BuildFolderIndexes(Pages, Home);
 

@@ -40,7 +40,9 @@ public sealed class BuildPipeline
         var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, display, diagnostics).Load();
         diagnostics.Settings = data.Config.Rules;
         var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
-        cache?.UseContext(CacheContext.Of(options));
+        // The date the review and future-date rules compare with; a preview left running past midnight starts afresh.
+        var today = options.Today ?? DateOnly.FromDateTime(DateTime.Now);
+        cache?.UseContext(CacheContext.Of(options) + today.ToString("O"));
         var synonyms = new SynonymLoader(new SearchAnalyzer(), display, diagnostics).Load(options.ContentDir);
         timer.Mark("load");
 
@@ -51,13 +53,13 @@ public sealed class BuildPipeline
         var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
         timer.Mark("assemble");
 
-        var markdown = new MarkdownStage(site, content, bodyPipeline, options.Today ?? DateOnly.FromDateTime(DateTime.Now), cache);
+        var markdown = new MarkdownStage(site, content, bodyPipeline, today, cache);
         // Every routed page is checked, also one that lost its URL to another: its editor needs its messages.
         var checkedPages = site.ByContentPath.Values.OrderBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
         var rendered = ParallelMap(checkedPages, page => markdown.Run(page, diagnostics))
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
         timer.Mark("markdown");
-        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, synonyms, timer) { Cache = cache };
+        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, synonyms, timer) { Cache = cache, BodyPipeline = bodyPipeline, Today = today };
     }
 
     /// <summary>Parses one file, or takes the page an earlier build parsed from the same text.</summary>
@@ -108,7 +110,10 @@ public sealed class BuildPipeline
         var files = pages + searchFiles + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
             + ChapterTrackWriter.WriteAll(prepared.Site, prepared.Rendered, sink);
         prepared.Timer.Mark("assets");
-        return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer);
+        return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer)
+        {
+            Snapshot = new BuildSnapshot(prepared, search, resources, diagnostics.Raw(), pages, files, notes),
+        };
     }
 
     private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink)

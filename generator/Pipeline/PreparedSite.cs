@@ -23,4 +23,10 @@ public sealed record PreparedSite(
 {
     /// <summary>The rebuild cache this build reads and fills (the preview server's), or null.</summary>
     public BuildCache? Cache { get; init; }
+
+    /// <summary>The one Markdig pipeline the pages were parsed and rendered with.</summary>
+    public required Markdig.MarkdownPipeline BodyPipeline { get; init; }
+
+    /// <summary>The date the review and future-date rules compared with.</summary>
+    public required DateOnly Today { get; init; }
 }

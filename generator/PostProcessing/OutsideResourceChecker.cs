@@ -83,6 +83,10 @@ public sealed class OutsideResourceChecker
         }
     }
 
+    /// <summary>Whether one finished page loads anything from outside the site (what <see cref="CheckPage"/> would note).</summary>
+    public bool Finds(string html) =>
+        MayLoadFromOutside(html) && ResourceFinder.Find(new HtmlParser(Options).ParseDocument(html)).Any(r => ResourceFinder.IsOutside(r.Url) && !_literals.Contains(r.Url));
+
     /// <summary>One diagnostic per place and URL, naming the first page (in path order) and how many more there are.</summary>
     public void ReportPages()
     {

@@ -51,6 +51,16 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         return jobs.Count;
     }
 
+    /// <summary>
+    /// Renders one content page alone (the preview's one-page rebuild), with its diagnostics kept
+    /// in the returned entry (not reported), exactly as <see cref="RenderAll"/> renders it.
+    /// </summary>
+    public Pipeline.BuildCache.HtmlEntry RenderPage(SitePage page)
+    {
+        _shape = site.ShapeKey;
+        return Render(page.OutputPath, page.Page.Source.DisplayPath, () => RenderContentPage(page));
+    }
+
     private readonly AsyncLocal<JobState?> _job = new();
     private string _shape = string.Empty;
 

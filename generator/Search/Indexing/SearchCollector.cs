@@ -39,6 +39,29 @@ public sealed class SearchCollector
         };
     }
 
+    private SearchCollector(SearchCollector from, IOutputSink sink)
+    {
+        _ids = new Dictionary<SitePage, int>(from._ids);
+        _pages = (IndexedPage?[])from._pages.Clone();
+        _analyzer = from._analyzer;
+        _facts = from._facts;
+        PageSet = from.PageSet;
+        _sink = sink;
+    }
+
+    /// <summary>
+    /// A copy with one page analysed again from its new HTML (the preview's one-page rebuild), its
+    /// card written to <paramref name="sink"/>; the page keeps its number (same URL, same page set).
+    /// </summary>
+    public SearchCollector With(SitePage old, SitePage replacement, string html, IOutputSink sink)
+    {
+        var copy = new SearchCollector(this, sink);
+        if (!copy._ids.Remove(old, out var id)) return copy;
+        copy._ids[replacement] = id;
+        copy.Add(replacement, html);
+        return copy;
+    }
+
     /// <summary>Names the numbering: a hash of the pages' paths in order. Cards live under it, so a new numbering never meets old cached cards.</summary>
     public string PageSet { get; }
 

@@ -1,3 +1,4 @@
+using ForbedringsAbc.DevServer;
 using ForbedringsAbc.Output;
 using ForbedringsAbc.Pipeline;
 using ForbedringsAbc.Tests.Support;
@@ -110,5 +111,89 @@ public class IncrementalBuildTests
         new BuildPipeline().Run(options, clean);
         AssertSameSite(clean.Files, sink.Files);
         Assert.Contains("class=\"page endret\"", System.Text.Encoding.UTF8.GetString(sink.Files["historier/ny/index.html"]));
+    }
+
+    /// <summary>The preview's files as bytes, as a build would write them.</summary>
+    private static Dictionary<string, byte[]> Bytes(PreviewState state) =>
+        state.Files.ToDictionary(f => f.Key, f => f.Value.Text is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : File.ReadAllBytes(f.Value.SourcePath!), StringComparer.Ordinal);
+
+    private static async Task<(PreviewBuilder Builder, StringWriter Log)> Preview(FixtureSite site)
+    {
+        var log = new StringWriter();
+        var builder = new PreviewBuilder(site.Options(), log);
+        await builder.RebuildAsync();
+        return (builder, log);
+    }
+
+    private static string LastLine(StringWriter log) => log.ToString().TrimEnd().Split('\n').Last(l => l.Contains(" ms ("));
+
+    [Fact]
+    public async Task Saving_a_body_in_the_preview_rebuilds_that_page_alone_and_matches_a_clean_build()
+    {
+        using var site = new FixtureSite(Files());
+        var (builder, log) = await Preview(site);
+        var before = builder.State;
+
+        site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: "## Hva er det?\n\nEn ny forklaring om kontrollerte forsøk.\n"));
+        var after = await builder.RebuildAsync([Path.Combine(site.ContentDir, "metoder", "pdsa.md")]);
+
+        Assert.Contains("1 side laget på nytt", LastLine(log));
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Contains("En ny forklaring om kontrollerte forsøk.", after.Files["metoder/pdsa/index.html"].Text);
+        // The search index follows in the background, without another reload.
+        await builder.SearchIndexSettledAsync();
+        Assert.Equal(after.Version, builder.State.Version);
+        Assert.Contains("Søkeindeksen er oppdatert", log.ToString());
+        AssertSameSite(Clean(site), Bytes(builder.State));
+    }
+
+    [Fact]
+    public async Task A_broken_link_saved_in_a_body_shows_at_its_line_and_the_fix_clears_it()
+    {
+        using var site = new FixtureSite(Files());
+        var (builder, log) = await Preview(site);
+        var good = builder.State.Files;
+        var path = Path.Combine(site.ContentDir, "metoder", "pdsa.md");
+
+        site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: "## Hva er det?\n\nSe [fiskebein](fiskebein.md) og [ingenting](finnes-ikke.md).\n"));
+        var broken = await builder.RebuildAsync([path]);
+        Assert.Contains("1 side laget på nytt", LastLine(log));
+        var d = Assert.Single(broken.Diagnostics);
+        Assert.Equal(("content/metoder/pdsa.md", 10, "ABC300"), (d.Span.File, d.Span.Line, d.Code));
+        Assert.Same(good, broken.Files);
+
+        site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: "## Hva er det?\n\nSe [fiskebein](fiskebein.md).\n"));
+        var fixedState = await builder.RebuildAsync([path]);
+        Assert.Empty(fixedState.Diagnostics);
+        await builder.SearchIndexSettledAsync();
+        AssertSameSite(Clean(site), Bytes(builder.State));
+    }
+
+    [Theory]
+    [InlineData("metoder/pdsa.md", "## Hva er metoden?\n\nNy overskrift.\n", "a heading another page links to")]
+    [InlineData("historier/fall.md", null, "the title, shown in lists")]
+    public async Task A_save_that_other_pages_depend_on_runs_the_whole_pipeline(string file, string? body, string what)
+    {
+        using var site = new FixtureSite(Files());
+        var (builder, log) = await Preview(site);
+        var text = body is not null ? Pages.Method("PDSA", body: body) : Pages.Story("Ny tittel", extra: "tags: [pasientsikkerhet]\n");
+        site.WriteFile(file, text);
+        var after = await builder.RebuildAsync([Path.Combine(site.ContentDir, file)]);
+        Assert.True(LastLine(log).Contains("gjenbrukt"), what);
+        var clean = new MemorySink();
+        var result = new BuildPipeline().Run(site.Options(), clean);
+        Assert.Equal(result.Diagnostics.Select(x => x.ToString()), after.Diagnostics.Select(x => x.ToString()));
+        if (result.Succeeded) AssertSameSite(clean.Files, Bytes(after));
+    }
+
+    [Fact]
+    public async Task An_editors_temporary_file_or_an_unchanged_save_does_not_reload_the_page()
+    {
+        using var site = new FixtureSite(Files());
+        var (builder, _) = await Preview(site);
+        var version = builder.State.Version;
+        var pdsa = Path.Combine(site.ContentDir, "metoder", "pdsa.md");
+        File.SetLastWriteTimeUtc(pdsa, DateTime.UtcNow);
+        Assert.Equal(version, (await builder.RebuildAsync([pdsa, Path.Combine(site.ContentDir, "metoder", ".pdsa.md.swp"), Path.Combine(site.ContentDir, "metoder", "4913")])).Version);
     }
 }
