@@ -21,4 +21,20 @@ public sealed record ParsedPage(
     public bool Equals(ParsedPage? other) => ReferenceEquals(this, other);
 
     public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+    private MarkdownDocument? _body = Body;
+
+    /// <summary>The Markdown tree; only until <see cref="ReleaseBody"/>.</summary>
+    public MarkdownDocument Body
+    {
+        get => _body ?? throw new InvalidOperationException($"The Markdown tree of {Source.ContentPath} was released after rendering.");
+        init => _body = value;
+    }
+
+    /// <summary>
+    /// Lets the Markdown tree go once the page is rendered, in a build that keeps nothing for a
+    /// next one: ten thousand trees are most of a build's memory, and nothing reads them later
+    /// (links into the page use <see cref="HeadingIds"/>).
+    /// </summary>
+    public void ReleaseBody() => _body = null;
 }

@@ -56,7 +56,12 @@ public sealed class BuildPipeline
         var markdown = new MarkdownStage(site, content, bodyPipeline, today, cache);
         // Every routed page is checked, also one that lost its URL to another: its editor needs its messages.
         var checkedPages = site.ByContentPath.Values.OrderBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
-        var rendered = ParallelMap(checkedPages, page => markdown.Run(page, diagnostics))
+        var rendered = ParallelMap(checkedPages, page =>
+            {
+                var result = markdown.Run(page, diagnostics);
+                if (cache is null) page.Page.ReleaseBody();
+                return result;
+            })
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
         timer.Mark("markdown");
         return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, synonyms, timer) { Cache = cache, BodyPipeline = bodyPipeline, Today = today };

@@ -3,6 +3,7 @@ using ForbedringsAbc.Links;
 using ForbedringsAbc.Loading;
 using ForbedringsAbc.Model;
 using ForbedringsAbc.Rendering;
+using ForbedringsAbc.Templates;
 using ForbedringsAbc.Validation;
 using Markdig;
 
@@ -53,7 +54,7 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
             new BodyValidator(local).Validate(page);
             new MetaValidator(today, site.Data.Config.ReviewWarningDays, local).Validate(page);
             var links = new PageLinkChecker(new LinkResolver(site, content, local)).Check(page);
-            return new MarkdownRenderer(bodyPipeline, _inline, local).Render(page, links);
+            return new MarkdownRenderer(bodyPipeline, _inline, local).Render(page, links) with { Toc = TocBuilder.From(page.Page.Body) };
         });
 
     private static RenderedPage Empty(SitePage page) =>

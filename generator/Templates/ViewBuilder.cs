@@ -98,7 +98,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         Image = page.Meta.Image is { } img && r.Links.ImageUrl is { } url ? new FigureView(url, img.Alt, img.Caption, img.Credit) : null,
         Breadcrumbs = Crumbs(page),
         Draft = page.Meta.Draft,
-        Toc = TocBuilder.From(page.Page.Body),
+        Toc = r.Toc,
     };
 
     public LinkView Link(SitePage page) =>

@@ -79,6 +79,28 @@ public partial class CorpusBuildTests(CorpusFixture corpus) : IClassFixture<Corp
         Assert.Equal(SiteTree.Hashes(corpus.Site), SiteTree.Hashes(second));
     }
 
+    /// <summary>
+    /// Every file of the corpus build has the bytes recorded in Golden/corpus-1000.sha256, which was
+    /// made by the generator as it was before the performance work (commit efc9bfa): optimisations
+    /// must not change the output. A deliberate change to templates or rendering rewrites it with
+    /// UPDATE_GOLDEN=1; review the diff.
+    /// </summary>
+    [Fact]
+    public void The_output_is_byte_identical_to_the_recorded_build()
+    {
+        var manifest = Path.Combine(Repo.TestSource, "Golden", "corpus-1000.sha256");
+        var actual = SiteTree.Hashes(corpus.Site).Select(f => $"{f.Value.ToLowerInvariant()}  {f.Key}").ToList();
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllLines(manifest, actual);
+            return;
+        }
+        var expected = File.ReadAllLines(manifest);
+        var differences = expected.Except(actual).Select(l => "expected " + l).Concat(actual.Except(expected).Select(l => "built    " + l)).Take(20).ToList();
+        Assert.True(differences.Count == 0, $"{differences.Count} differences (first 20):\n" + string.Join('\n', differences));
+        Assert.Equal(expected.Length, actual.Count);
+    }
+
     [GeneratedRegex(@"Ferdig: 10\d\d sider, \d+ filer, 0 advarsler, 0 feil, [\d.]+ s\.")]
     private static partial Regex SummaryLine();
 

@@ -32,7 +32,7 @@ public sealed class SearchIndexTests
     {
         var (result, sink) = BuildFixture();
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.Contains(result.Timer.Stages, s => s.Stage == "search");
+        Assert.Contains(result.Timer.Stages, s => s.Name == "search");
         Assert.True(sink.Files.ContainsKey("sok/index.html"));
         var manifest = Data(sink, "manifest.js");
         Assert.Equal(SearchAnalyzer.Version, manifest.GetProperty("v").GetString());
