@@ -3,7 +3,11 @@
 # analysis, stemmer, index build, shard writer), on the project's own content.
 #   bench/hot-functions.sh                 all, default job
 #   bench/hot-functions.sh --job short     quicker, rougher
+#   bench/hot-functions.sh --filter '*RenderTemplate'   one of them (--list flat names them)
+# In process (--inProcess), with the generator's GC and JIT settings (tests/Benchmarks/Benchmarks.csproj).
 # Results also in /tmp/abc-benchmarkdotnet/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec dotnet run -c Release --project tests/Benchmarks -- --filter '*' --artifacts /tmp/abc-benchmarkdotnet "$@"
+filter=(--filter '*')
+for arg in "$@"; do [ "$arg" = --filter ] && filter=(); done
+exec dotnet run -c Release --project tests/Benchmarks -- "${filter[@]}" --inProcess --artifacts /tmp/abc-benchmarkdotnet "$@"

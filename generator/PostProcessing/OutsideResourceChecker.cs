@@ -105,9 +105,35 @@ public sealed class OutsideResourceChecker
         $"<{element} {attribute}> henter «{Shorten(url)}» fra et annet nettsted. Lesere på intranettet har ikke internett, " +
         "og ingen side skal hente noe utenfra: legg filen i templates/assets/ og bruk en relativ adresse ({{ root }}assets/…). Lenker (<a href>) kan gå hvor som helst.";
 
-    /// <summary>A page without "//" anywhere names no outside URL at all, so it need not be parsed.</summary>
-    private static bool MayLoadFromOutside(string html) =>
-        html.Contains("//", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether a page may name an outside URL somewhere it is loaded from, so it must be parsed.
+    /// An outside URL has "//"; one in text, or in the href of a link (followed, not loaded), loads
+    /// nothing. Pages with a style element are always parsed (url() in CSS text). Anything this
+    /// quick look is unsure of is parsed.
+    /// </summary>
+    internal static bool MayLoadFromOutside(string html)
+    {
+        if (html.Contains("<style", StringComparison.OrdinalIgnoreCase)) return html.Contains("//", StringComparison.Ordinal);
+        for (var at = html.IndexOf("//", StringComparison.Ordinal); at >= 0; at = html.IndexOf("//", at + 2, StringComparison.Ordinal))
+        {
+            var open = at == 0 ? -1 : html.LastIndexOf('<', at - 1);
+            var close = at == 0 ? -1 : html.LastIndexOf('>', at - 1);
+            if (close > open) continue;
+            if (open < 0 || !InLinkHref(html, open, at)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether position <paramref name="at"/> is inside the double-quoted href value of the &lt;a&gt; tag opened at <paramref name="open"/>.</summary>
+    private static bool InLinkHref(string html, int open, int at)
+    {
+        if (open + 2 >= at || html[open + 1] is not ('a' or 'A') || !char.IsWhiteSpace(html[open + 2])) return false;
+        const string href = "href=\"";
+        var start = html.LastIndexOf(href, at, at - open, StringComparison.OrdinalIgnoreCase);
+        if (start < 0 || !char.IsWhiteSpace(html[start - 1])) return false;
+        var value = start + href.Length;
+        return html.IndexOf('"', value, at - value) < 0;
+    }
 
     private static IEnumerable<string> Files(string root, string[] folders, string pattern) =>
         folders.Select(f => Path.Combine(root, f)).Where(Directory.Exists)

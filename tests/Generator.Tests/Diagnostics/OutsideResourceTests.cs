@@ -76,4 +76,20 @@ public class OutsideResourceTests
         Assert.Equal([("b.css", 2, 10), ("c.png", 3, 21), ("d.png", 3, 43), ("e.png", 3, 55)],
             CssUrlScanner.Scan(css).Select(u => (u.Url, u.Line, u.Column)));
     }
+
+    /// <summary>The quick look that spares most pages the HTML parser must never skip a page that loads from outside.</summary>
+    [Theory]
+    [InlineData("<p>Se https://helsedirektoratet.no for mer.</p>", false)]
+    [InlineData("<a href=\"https://www.youtube.com/watch?v=1\">Se filmen</a>", false)]
+    [InlineData("<a class=\"x\" href=\"//intranett.example/side\">lenke</a>", false)]
+    [InlineData("<img src=\"https://cdn.example/a.png\" alt=\"\">", true)]
+    [InlineData("<a href=\"/side\" ping=\"https://sporing.example/\">x</a>", true)]
+    [InlineData("<a href=\"/side\" style=\"background:url(//cdn.example/a.png)\">x</a>", true)]
+    [InlineData("<abbr title=\"//\">x</abbr>", true)]
+    [InlineData("<link rel=\"stylesheet\" href=\"//cdn.example/a.css\">", true)]
+    [InlineData("<style>p { background: url(//cdn.example/a.png) }</style><p>x</p>", true)]
+    [InlineData("<script src=\"https://cdn.example/a.js\"></script>", true)]
+    [InlineData("<p>ingen adresser</p>", false)]
+    public void Only_pages_without_a_possible_outside_load_skip_the_parser(string html, bool parsed) =>
+        Assert.Equal(parsed, OutsideResourceChecker.MayLoadFromOutside(html));
 }
