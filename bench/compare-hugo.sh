@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Races our generator against Hugo on the benchmark corpus, as whole processes, alternating
-# A B A B, and prints per-pair wall time, CPU time and peak RSS, medians and ratios.
+# The benchmark: races our generator against Hugo on the benchmark corpus, as whole processes,
+# alternating A B A B, and prints per-pair wall time, CPU time and peak RSS, medians and ratios;
+# our `check` beside our `build`; the per-stage profile of one of our builds (--timings); and the
+# preview server's save-to-reload latency on the largest corpus.
 #
 #   bench/compare-hugo.sh [N ...]        default: 1000 10000
-#   PAIRS=5 OUT=/dev/shm bench/compare-hugo.sh 1000
+#   PAIRS=5 OUT=/dev/shm SERVE=0 bench/compare-hugo.sh 1000
 #
 # Needs ../shared/bench (make-corpus.py, run-hugo.sh); installs hugo and GNU time with apt when
-# missing. Our side is the published Release build (not `dotnet run`), with the search index
-# and everything else a real build does; Hugo builds HTML only.
+# missing. Our side is the published Release build with ReadyToRun (not `dotnet run`), with the
+# search index and everything else a real build does; Hugo builds HTML only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "$here/../shared/bench" && pwd)
@@ -21,7 +23,8 @@ need hugo hugo
 
 bin=$(mktemp -d /tmp/abc-bench-bin.XXXXXX)
 trap 'rm -rf "$bin"' EXIT
-dotnet publish "$here/generator" -c Release -o "$bin" --nologo -v q >/dev/null
+case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish "$here/generator" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$bin" --nologo -v q >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -34,12 +37,14 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -f "hugo %e %U %S %M" "$shared/run-hugo.sh" "$corpus" "$out/abc-bench-hugo" 2>>"$results" >/dev/null
     /usr/bin/time -f "ours %e %U %S %M" "$bin/generator" build --content "$corpus/content" \
       --templates "$here/templates" --output "$out/abc-bench-ours" 2>>"$results" >/dev/null
+    /usr/bin/time -f "check %e %U %S %M" "$bin/generator" check --content "$corpus/content" \
+      --templates "$here/templates" 2>>"$results" >/dev/null
   done
   echo "== N=$n, $pairs pairs (wall s, cpu s, peak RSS MiB)"
   paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{
       printf "pair %d: hugo %.2f s %.2f cpu %4d MiB | ours %.2f s %.2f cpu %4d MiB | wall ratio %.2f, RSS ratio %.2f\n",
         NR, $2, $3+$4, $5/1024, $7, $8+$9, $10/1024, $7/$2, $10/$5 }'
-  for who in hugo ours; do
+  for who in hugo ours check; do
     wall=$(grep "^$who" "$results" | awk '{print $2}' | median)
     cpu=$(grep "^$who" "$results" | awk '{print $3+$4}' | median)
     rss=$(grep "^$who" "$results" | awk '{print $5/1024}' | median)
@@ -47,7 +52,14 @@ for n in "${sizes[@]}"; do
   done
   echo "median wall ratio ours/hugo: $(paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{print $7/$2}' | median)"
   echo "median RSS ratio ours/hugo:  $(paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{print $10/$5}' | median)"
+  echo "median check/build wall:     $(paste <(grep '^check' "$results") <(grep '^ours' "$results") | awk '{print $2/$7}' | median)"
   "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" --timings | grep -E '^  '
   rm -f "$results"
 done
 rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours"
+
+if [ "${SERVE:-1}" != 0 ]; then
+  largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
+  echo "== serve, N=$largest: save → reload event → new page served"
+  python3 "$here/bench/serve-latency.py" "$bin/generator" "/tmp/abc-bench-corpus-$largest/content" "$here/templates" --edits 15
+fi

@@ -48,6 +48,9 @@ public sealed class BuildPipeline
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts, strings.Get("table.label"));
         var parsed = ParallelMap(content.Documents, doc => ParseStage(doc, bodyPipeline, data, diagnostics, cache));
+        // A build that keeps nothing for a next one lets the files' text go with the Markdown trees
+        // (they point into it): only the preview compares a file's new text with its old.
+        if (cache is null) content = content with { Documents = [] };
         timer.Mark("parse");
 
         var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
@@ -84,6 +87,11 @@ public sealed class BuildPipeline
             var local = new DiagnosticBag();
             var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local).Parse(doc))
                 ?? new PageParser(pipeline, data, new DiagnosticBag()).Parse(doc with { Text = string.Empty });
+            if (cache is null)
+            {
+                diagnostics.AddRange(local.Raw());
+                return page with { Source = page.Source with { Text = string.Empty } };
+            }
             entry = new BuildCache.ParseEntry(doc.Text, page, local.Raw());
             if (cache is not null)
             {
