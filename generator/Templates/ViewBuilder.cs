@@ -119,11 +119,16 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         return CycleLayout.Build(phases, phases.FirstOrDefault(p => p.Current));
     }
 
+    /// <summary>The method pages of each phase, sorted by title: sorted once, not once per method page (100,000 pages made that quadratic).</summary>
+    private ILookup<string, SitePage> MethodsByPhase => _methodsByPhase ??= PageOrder.ByTitle(site.OfKind(PageKind.Method)).ToLookup(m => ((MethodMeta)m.Page.KindMeta).Phase, StringComparer.Ordinal);
+
+    private ILookup<string, SitePage>? _methodsByPhase;
+
     /// <summary>Methods grouped by phase, in the phases' order, each group sorted by title.</summary>
     public IReadOnlyList<GroupView> MethodGroups() =>
         site.Data.Phases.Select(p => new GroupView(
                 p.Slug, p.Title, new HtmlString(Text.HtmlText.Escape(p.Question)), PhasePagePath(p),
-                PageOrder.ByTitle(site.OfKind(PageKind.Method).Where(m => ((MethodMeta)m.Page.KindMeta).Phase == p.Id)).Select(Link).ToList()))
+                MethodsByPhase[p.Id].Select(Link).ToList()))
             .ToList();
 
     public IReadOnlyList<CrumbView> Crumbs(SitePage page)
@@ -195,9 +200,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         map.TryGetValue(page.ContentPath, out var stories) ? stories.Select(Link).ToList() : [];
 
     private List<LinkView> RelatedMethods(SitePage page, MethodMeta meta) =>
-        PageOrder.ByTitle(site.OfKind(PageKind.Method)
-                .Where(m => m != page && ((MethodMeta)m.Page.KindMeta).Phase == meta.Phase))
-            .Take(6).Select(Link).ToList();
+        MethodsByPhase[meta.Phase].Where(m => m != page).Take(6).Select(Link).ToList();
 
     private ContactCardView? ContactFor(StoryMeta story) =>
         story.Contact is { } c && site.ContactsBySlug.TryGetValue(c.Value, out var page) && Read(page) is not null ? Card(page, (ContactMeta)page.Page.KindMeta) : null;
