@@ -26,8 +26,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
             split.BodyLineOffset, HeadingIds(body));
     }
 
-    /// <summary>Blocks and inlines inside each other (quotes, lists, emphasis, links); real pages use about 10.</summary>
-    public const int MaxMarkdownDepth = 100;
+    /// <summary>
+    /// Quotes, list items, emphasis and links inside each other; real pages use a handful. Markdig's
+    /// own limit is 128 blocks (a list level is two: the list and its item), reached at 64 lists.
+    /// </summary>
+    public const int MaxMarkdownDepth = 50;
 
     /// <summary>
     /// The Markdown tree; an empty one, and ABC004, when it is nested deeper than
@@ -67,14 +70,20 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
         {
             var (node, depth) = stack.Pop();
             if (depth > MaxMarkdownDepth) return node;
-            IEnumerable<MarkdownObject> children = node switch
+            // Levels as an editor counts them: a quote, a list item, an emphasis, a link; a list and
+            // its item are one level, and a paragraph or a word adds none.
+            switch (node)
             {
-                ContainerBlock container => container,
-                LeafBlock { Inline: { } inline } => [inline],
-                Markdig.Syntax.Inlines.ContainerInline container => container,
-                _ => [],
-            };
-            foreach (var child in children.Reverse()) stack.Push((child, depth + 1));
+                case ContainerBlock container:
+                    foreach (var child in container.Reverse()) stack.Push((child, child is ListBlock or LeafBlock ? depth : depth + 1));
+                    break;
+                case LeafBlock { Inline: { } text }:
+                    stack.Push((text, depth));
+                    break;
+                case Markdig.Syntax.Inlines.ContainerInline container:
+                    foreach (var child in container.Reverse()) stack.Push((child, child is Markdig.Syntax.Inlines.ContainerInline ? depth + 1 : depth));
+                    break;
+            }
         }
         return null;
     }
