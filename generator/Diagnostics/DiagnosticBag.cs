@@ -25,7 +25,13 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> Raw() => [.. _items];
 
     public void Report(Rule rule, SourceSpan span, string message) =>
-        Add(new Diagnostic(rule.Severity, rule.Code, message, span));
+        Add(new Diagnostic(rule.Severity, rule.Code, Shorten(message), span));
+
+    /// <summary>The longest message shown; longer ones (quoting a huge link or key) keep their start and their advice at the end.</summary>
+    public const int MaxMessageLength = 600;
+
+    private static string Shorten(string message) =>
+        message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, 300), " … ", message.AsSpan(message.Length - 250));
 
     public bool HasErrors => Sorted().Any(d => d.IsError);
 

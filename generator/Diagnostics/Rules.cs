@@ -9,8 +9,10 @@ namespace ForbedringsAbc.Diagnostics;
 public static class Rules
 {
     public static readonly Rule UnreadableFile = new("ABC001", Severity.Error, "A content file cannot be read, or is not valid UTF-8 text.");
-    public static readonly Rule FileTooLarge = new("ABC002", Severity.Error, "A content file is larger than the limit for a page.");
-    public static readonly Rule Unprocessable = new("ABC003", Severity.Error, "A file could not be processed: Markdown nested deeper than the limit, or a fault in the generator (the message names it).");
+    public static readonly Rule FileTooLarge = new("ABC002", Severity.Error, "A content file (a page, a site data file, the synonyms) is larger than 4 MB; it is refused without being read.");
+    public static readonly Rule Unprocessable = new("ABC003", Severity.Error, "A file could not be processed because of a fault in the generator (the message names it); the other files are still checked.");
+    public static readonly Rule MarkdownTooDeep = new("ABC004", Severity.Error, "Markdown nested deeper than 50 levels (quotes, list items, emphasis or links inside each other), at the first element too deep.");
+    public static readonly Rule YamlTooComplex = new("ABC005", Severity.Error, "YAML (front matter or a data file) nested deeper than 32 levels, or larger than 100,000 values once its aliases are filled in.");
     public static readonly Rule NoFrontMatter = new("ABC100", Severity.Error, "A Markdown file does not start with a front-matter block (---).");
     public static readonly Rule UnclosedFrontMatter = new("ABC101", Severity.Error, "The front-matter block has no closing --- line.");
     public static readonly Rule YamlSyntax = new("ABC102", Severity.Error, "The front matter is not valid YAML (reported at the YAML parser's position).");
@@ -60,7 +62,7 @@ public static class Rules
 
     public static IReadOnlyList<Rule> All { get; } =
     [
-        UnreadableFile, FileTooLarge, Unprocessable, NoFrontMatter, UnclosedFrontMatter, YamlSyntax,
+        UnreadableFile, FileTooLarge, Unprocessable, MarkdownTooDeep, YamlTooComplex, NoFrontMatter, UnclosedFrontMatter, YamlSyntax,
         FrontMatterNotMapping, MissingKey, WrongType, UnknownKey, BadDate, UpdatedBeforePublished,
         UnknownPhase, KindMismatch, BadSlug, BadTime, BadEmail, BadSummary, VideoSource,
         DuplicateUrl, UnknownContact, UnknownMethod, LinkToDraft, BrokenLink, BrokenAnchor,

@@ -1,4 +1,3 @@
-using System.Text;
 using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Model;
 
@@ -7,16 +6,12 @@ namespace ForbedringsAbc.Loading;
 /// <summary>
 /// Reads content/: every Markdown file as strict UTF-8 text, every other file as an asset.
 /// Hidden entries (".git", ".DS_Store") and the site data folder (_data) are not pages.
-/// A symbolic link that leads outside content/ is refused.
+/// A symbolic link to a file outside content/ is refused, and a folder that is a symbolic link is
+/// never entered. Every text file is read by <see cref="ContentText"/> (size limit, strict UTF-8).
 /// </summary>
 public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
 {
-    /// <summary>The largest Markdown file accepted (a page is never this long; see docs/limits).</summary>
-    public const long MaxFileBytes = 4 * 1024 * 1024;
-
     public const string DataFolder = "_data";
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public ContentSet Load(string root)
     {
@@ -61,17 +56,45 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         return ReadDocument(file, contentPath);
     }
 
-    private static IEnumerable<string> Enumerate(string root)
+    /// <summary>
+    /// Every file under content/, in ordinal order. A folder that is a symbolic link is not entered
+    /// (it is reported): it may lead outside content/, or back into it and round in a loop.
+    /// </summary>
+    private List<string> Enumerate(string root)
     {
-        var options = new EnumerationOptions
+        var files = new List<string>();
+        var folders = new Stack<string>([root]);
+        while (folders.Count > 0)
         {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-            IgnoreInaccessible = true,
-        };
-        return Directory.EnumerateFiles(root, "*", options)
-            .Where(f => !IsExcluded(Path.GetRelativePath(root, f)))
-            .Order(StringComparer.Ordinal);
+            var folder = folders.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                if (IsExcluded(Path.GetRelativePath(root, entry.FullName))) continue;
+                if (entry is not DirectoryInfo dir) files.Add(entry.FullName);
+                else if (dir.LinkTarget is null) folders.Push(dir.FullName);
+                else ReportLinkedFolder(root, dir);
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private void ReportLinkedFolder(string root, DirectoryInfo dir)
+    {
+        var target = dir.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        var inside = target is not null && (target == root || IsUnder(root, target));
+        diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(paths.ForUser(dir.FullName)), inside
+            ? "Mappen er en snarvei (symbolsk lenke) til en annen mappe i content/, så sidene ville kommet to ganger. Fjern snarveien."
+            : "Mappen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier mappen inn i stedet.");
     }
 
     private static bool IsExcluded(string relative)
@@ -85,96 +108,18 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         var info = new FileInfo(file);
         if (info.LinkTarget is null) return true;
         var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        return target is not null && target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return target is not null && IsUnder(root, target);
     }
+
+    private static bool IsUnder(string root, string path) => path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private SourceDocument? ReadDocument(string file, string contentPath)
     {
         var display = paths.ForUser(file);
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(file).Length;
-            if (length > MaxFileBytes)
-            {
-                diagnostics.Report(Rules.FileTooLarge, SourceSpan.WholeFile(display),
-                    $"Filen er {length / 1024 / 1024.0:0.0} MB. En side kan være høyst {MaxFileBytes / 1024 / 1024} MB; del den opp eller flytt store vedlegg ut.".Replace(',', '.'));
-                return null;
-            }
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (IOException e)
-        {
-            diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(display), $"Filen kan ikke leses: {e.Message}");
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(display), "Filen kan ikke leses (mangler tilgang).");
-            return null;
-        }
-        var text = Decode(bytes, display);
+        var text = ContentText.Read(file, display, diagnostics);
         return text is null ? null : new SourceDocument(contentPath, display, text);
     }
 
-    private string? Decode(byte[] bytes, string display)
-    {
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var (line, col) = LineOf(bytes, e.Index);
-            diagnostics.Report(Rules.UnreadableFile, new SourceSpan(display, line, col),
-                "Filen er ikke gyldig UTF-8. Lagre den som UTF-8 i redigeringsprogrammet.");
-            return null;
-        }
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        var nul = text.IndexOf('\0');
-        if (nul >= 0)
-        {
-            var (line, col) = LineOf(text, nul);
-            diagnostics.Report(Rules.UnreadableFile, new SourceSpan(display, line, col),
-                "Filen inneholder et NUL-tegn (binærdata). Er det riktig fil?");
-            return null;
-        }
-        return NormalizeNewlines(text);
-    }
-
     /// <summary>CRLF and lone CR become LF; the number of lines is unchanged.</summary>
-    public static string NormalizeNewlines(string text) =>
-        text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
-
-    private static (int Line, int Column) LineOf(byte[] bytes, int index)
-    {
-        index = Math.Clamp(index, 0, bytes.Length);
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, index - lineStart + 1);
-    }
-
-    private static (int Line, int Column) LineOf(string text, int index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, index - lineStart + 1);
-    }
+    public static string NormalizeNewlines(string text) => ContentText.NormalizeNewlines(text);
 }

@@ -97,8 +97,10 @@ public sealed class SiteDataLoader(string contentRoot, string templatesRoot, Pat
             diagnostics.Report(Rules.SiteData, SourceSpan.WholeFile(display), $"Fant ikke {name} i content/_data/ eller templates/data/.");
             return null;
         }
+        var text = ContentText.Read(path, display, diagnostics);
+        if (text is null) return null;
         var spans = new YamlSpans(display, 0);
-        var map = YamlMappingLoader.Load(ContentLoader.NormalizeNewlines(File.ReadAllText(path)), spans, diagnostics, Rules.SiteData, Rules.SiteData, "filen",
+        var map = YamlMappingLoader.Load(text, spans, diagnostics, Rules.SiteData, Rules.SiteData, "filen",
             "Filen er tom. Skriv innstillingene som «nøkkel: verdi», én per linje.");
         return map is null ? null : new YamlFields(map, spans, diagnostics);
     }

@@ -26,19 +26,87 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
             split.BodyLineOffset, HeadingIds(body));
     }
 
-    /// <summary>The Markdown tree; an empty one, and a diagnostic, if Markdig gives up (nesting beyond its depth limit).</summary>
+    /// <summary>
+    /// Quotes, list items, emphasis and links inside each other; real pages use a handful. Markdig's
+    /// own limit is 128 blocks (a list level is two: the list and its item), reached at 64 lists.
+    /// </summary>
+    public const int MaxMarkdownDepth = 50;
+
+    /// <summary>
+    /// The Markdown tree; an empty one, and ABC004, when it is nested deeper than
+    /// <see cref="MaxMarkdownDepth"/> (later stages walk the tree recursively) or so deep that
+    /// Markdig itself gives up.
+    /// </summary>
     private MarkdownDocument ParseBody(SourceDocument doc, SplitDocument split)
     {
+        MarkdownDocument document;
         try
         {
-            return Markdown.Parse(split.Body, pipeline);
+            document = Markdown.Parse(split.Body, pipeline);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        catch (Exception e) when (IsTooDeep(e))
         {
-            diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(doc.DisplayPath),
-                $"Teksten kan ikke leses som Markdown: den har for mange nivåer inne i hverandre (lister eller sitater). Forenkle oppsettet. ({e.Message})");
+            ReportTooDeep(doc, DeepestLine(split.Body) + split.BodyLineOffset, 1);
             return new MarkdownDocument();
         }
+        if (FirstTooDeep(document) is not { } deep) return document;
+        ReportTooDeep(doc, split.BodyLineOffset + deep.Line + 1, deep.Column + 1);
+        return new MarkdownDocument();
+    }
+
+    /// <summary>Markdig's answer to input nested beyond its own limit (or the stack running short).</summary>
+    public static bool IsTooDeep(Exception e) =>
+        e is InsufficientExecutionStackException || (e is ArgumentException && e.Message.Contains("too deeply nested", StringComparison.Ordinal));
+
+    private void ReportTooDeep(SourceDocument doc, int line, int column) =>
+        diagnostics.Report(Rules.MarkdownTooDeep, new SourceSpan(doc.DisplayPath, line, column),
+            $"Teksten har mer enn {MaxMarkdownDepth} nivåer inne i hverandre her (lister, sitater, utheving eller lenker). Forenkle oppsettet.");
+
+    /// <summary>The first element (in document order) deeper than the limit, found without recursion.</summary>
+    private static MarkdownObject? FirstTooDeep(MarkdownDocument document)
+    {
+        var stack = new Stack<(MarkdownObject Node, int Depth)>([(document, 0)]);
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxMarkdownDepth) return node;
+            // Levels as an editor counts them: a quote, a list item, an emphasis, a link; a list and
+            // its item are one level, and a paragraph or a word adds none.
+            switch (node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container.Reverse()) stack.Push((child, child is ListBlock or LeafBlock ? depth : depth + 1));
+                    break;
+                case LeafBlock { Inline: { } text }:
+                    stack.Push((text, depth));
+                    break;
+                case Markdig.Syntax.Inlines.ContainerInline container:
+                    foreach (var child in container.Reverse()) stack.Push((child, child is Markdig.Syntax.Inlines.ContainerInline ? depth + 1 : depth));
+                    break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Where nesting too deep for Markdig most likely is, 1-based in the body: the first line with
+    /// the longest run of the characters that open levels (indentation, &gt;, list and emphasis marks, brackets).
+    /// </summary>
+    private static int DeepestLine(string body)
+    {
+        var (best, bestRun, number) = (1, -1, 0);
+        foreach (var line in body.Split('\n'))
+        {
+            number++;
+            var (run, longest) = (0, 0);
+            foreach (var c in line)
+            {
+                run = c is ' ' or '\t' or '>' or '-' or '+' or '*' or '_' or '[' or '(' ? run + 1 : 0;
+                longest = Math.Max(longest, run);
+            }
+            if (longest > bestRun) (best, bestRun) = (number, longest);
+        }
+        return best;
     }
 
     /// <summary>

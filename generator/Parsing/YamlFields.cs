@@ -37,7 +37,7 @@ public sealed class YamlFields
         _prefix = prefix;
         foreach (var (key, value) in map.Children)
         {
-            var name = key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
+            var name = key is YamlScalarNode s ? s.Value ?? "" : $"({Describe(key)})";
             _entries.TryAdd(name, (key, value));
         }
     }

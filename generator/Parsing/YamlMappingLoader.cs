@@ -21,6 +21,7 @@ public static partial class YamlMappingLoader
             diagnostics.Report(syntax, At(spans, tab), $"Feil i {what} (YAML): tabulator brukes til innrykk. Bruk mellomrom i stedet.");
             return null;
         }
+        if (!YamlLimits.Check(yaml, spans, diagnostics, what)) return null;
         var stream = new YamlStream();
         try
         {

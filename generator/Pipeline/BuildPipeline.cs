@@ -168,6 +168,12 @@ public sealed class BuildPipeline
         {
             return work();
         }
+        catch (Exception e) when (PageParser.IsTooDeep(e))
+        {
+            diagnostics.Report(Rules.MarkdownTooDeep, SourceSpan.WholeFile(file),
+                "Teksten har for mange nivåer inne i hverandre (lister, sitater, utheving eller lenker). Forenkle oppsettet.");
+            return null;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(file),

@@ -58,6 +58,7 @@ public static class Slugifier
         'ø' => "o",
         'å' => "a",
         'ß' => "ss",
+        'ı' or 'İ' => "i",
         _ when c < 128 => c.ToString(),
         _ => StripAccents(c),
     };

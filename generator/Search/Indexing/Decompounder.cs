@@ -22,6 +22,12 @@ public sealed class Decompounder(SearchAnalyzer analyzer, IReadOnlyDictionary<st
     public const int MinPartFrequency = 2;
     public const int MaxDepth = 3;
 
+    /// <summary>
+    /// Longer words are not split: the search for a split grows with the cube of the length, and
+    /// a Norwegian compound is never this long (a 5,000-letter "word" in a title took minutes).
+    /// </summary>
+    public const int MaxWordLength = 64;
+
     private static readonly HashSet<string> BarePrefixes = new(StringComparer.Ordinal)
     {
         "an", "be", "bi", "er", "for", "fore", "gjen", "mis", "mot", "sam", "til", "u", "und", "under", "van", "ved", "over", "ut", "inn", "opp", "av", "fra", "med", "etter", "blant", "hoved", "ned", "bak", "pro", "kon", "ekst", "inter", "trans", "sub", "super", "anti", "post", "pre", "re", "de",
@@ -40,7 +46,7 @@ public sealed class Decompounder(SearchAnalyzer analyzer, IReadOnlyDictionary<st
 
     private void Collect(string word, int depth, List<string> parts, Dictionary<(string, int), Split?> memo)
     {
-        if (depth == 0 || word.Length < MinWordLength) return;
+        if (depth == 0 || word.Length < MinWordLength || word.Length > MaxWordLength) return;
         var split = BestSplit(word, depth, memo);
         if (split is null) return;
         foreach (var part in new[] { split.First, split.Last })

@@ -21,10 +21,12 @@ public sealed class SynonymLoader(SearchAnalyzer analyzer, PathDisplay paths, Di
         var path = Path.Combine(contentRoot, ContentLoader.DataFolder, FileName);
         if (!File.Exists(path)) return SynonymSet.Empty;
         var spans = new YamlSpans(paths.ForUser(path), 0);
+        var text = ContentText.Read(path, spans.DisplayPath, diagnostics);
+        if (text is null || !YamlLimits.Check(text, spans, diagnostics)) return SynonymSet.Empty;
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(ContentLoader.NormalizeNewlines(File.ReadAllText(path))));
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {

@@ -55,3 +55,85 @@ public class AtomicBuildTests
         Assert.Empty(Directory.GetDirectories(site.Root, ".site.*"));
     }
 }
+
+/// <summary>
+/// The real program killed (SIGKILL) at random points of a build, again and again: site/ is at
+/// every moment the complete previous build or the complete new one, never a mix and never
+/// missing, and the next build cleans up what the killed ones left.
+/// </summary>
+public class KilledBuildTests(Xunit.Abstractions.ITestOutputHelper log)
+{
+    private const int Kills = 50;
+    private const int Methods = 40;
+
+    [Fact]
+    public void Builds_killed_at_random_points_leave_the_previous_or_the_new_site_never_a_mix()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("ABC_KILL_SEED"), out var s) ? s : Environment.TickCount;
+        log.WriteLine($"seed {seed} (set ABC_KILL_SEED={seed} to repeat)");
+        var random = new Random(seed);
+        using var site = new FixtureSite(Pages.MinimalSite());
+        var output = Path.Combine(site.Root, "site");
+        string[] Args(string dir) => ["build", "--content", site.ContentDir, "--templates", Repo.Templates, "--output", dir];
+
+        // The two complete builds every state must equal: content A and content B (every method changed).
+        var manifests = new Dictionary<char, SortedDictionary<string, string>>();
+        var fullBuild = TimeSpan.Zero;
+        foreach (var version in "BA")
+        {
+            WriteVersion(site, version);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var (exit, text) = GeneratorProcess.Run(site.Root, null, Args(output));
+            fullBuild = watch.Elapsed;
+            Assert.True(exit == 0, text);
+            manifests[version] = SiteTree.Hashes(output);
+        }
+        Assert.NotEqual(manifests['A'], manifests['B']);
+        log.WriteLine($"a full build takes {fullBuild.TotalMilliseconds:0} ms");
+
+        var outcomes = new Dictionary<char, int> { ['A'] = 0, ['B'] = 0 };
+        var (current, written) = ('A', 'A');
+        for (var i = 0; i < Kills; i++)
+        {
+            var next = current == 'A' ? 'B' : 'A';
+            WriteVersion(site, next);
+            written = next;
+            // From the middle of the start-up (kills before the build begins prove nothing and cost
+            // time) to a little after a build normally ends: most kills fall in the writing, some
+            // around the swap, a few after it.
+            var delay = fullBuild * (0.3 + 0.85 * random.NextDouble());
+            KillAfter(site.Root, Args(output), delay);
+            var state = SiteTree.Hashes(output);
+            var which = manifests.Where(m => m.Value.SequenceEqual(state)).Select(m => (char?)m.Key).SingleOrDefault();
+            Assert.True(which is not null, $"kill {i} after {delay.TotalMilliseconds:0} ms (seed {seed}): site/ is neither build ({state.Count} files)");
+            outcomes[which!.Value]++;
+            current = which.Value;
+        }
+        log.WriteLine($"after the kills site/ was A {outcomes['A']} times, B {outcomes['B']} times");
+
+        var (code, final) = GeneratorProcess.Run(site.Root, null, Args(output));
+        Assert.True(code == 0, final);
+        Assert.Equal(manifests[written], SiteTree.Hashes(output));
+        Assert.Empty(Directory.GetDirectories(site.Root, ".site.*"));
+    }
+
+    private static void WriteVersion(FixtureSite site, char version)
+    {
+        for (var i = 0; i < Methods; i++)
+        {
+            site.WriteFile($"metoder/metode-{i:000}.md", Pages.Method($"Metode {i}", body: $"## Hva er det?\n\nVersjon {version} av metode {i}.\n"));
+        }
+    }
+
+    /// <summary>Starts a build and kills it with SIGKILL after <paramref name="delay"/> (if it is still running).</summary>
+    private static void KillAfter(string workingDirectory, string[] args, TimeSpan delay)
+    {
+        using var process = GeneratorProcess.Start(workingDirectory, null, args);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(delay)) process.Kill();
+        process.WaitForExit();
+    }
+}

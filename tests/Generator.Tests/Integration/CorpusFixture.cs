@@ -20,10 +20,25 @@ public sealed class CorpusFixture : IDisposable
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, "make-corpus.py failed: " + error);
+        _realContentSite = new Lazy<string>(() =>
+        {
+            var site = _dir.Combine("real-content-site");
+            var (exit, output) = GeneratorProcess.Run(_dir.Path, null, [.. RealContentArgs(site)]);
+            Assert.True(exit == 0, output);
+            return site;
+        });
         (ExitCode, Output) = GeneratorProcess.Run(_dir.Path, null, "build", "--content", Content, "--templates", Repo.Templates, "--output", Site);
     }
 
+    private readonly Lazy<string> _realContentSite;
+
     public string Content => _dir.Combine("corpus", "content");
+
+    /// <summary>The site's own content/ built once, with a base URL, in the test runner's environment.</summary>
+    public string RealContentSite => _realContentSite.Value;
+
+    public IReadOnlyList<string> RealContentArgs(string output) =>
+        ["build", "--content", Repo.Content, "--templates", Repo.Templates, "--output", output, "--base-url", "https://intranett.example/kvalitet/abc/"];
 
     public string Site => _dir.Combine("site");
 

@@ -127,7 +127,7 @@ public class RegressionTests
         files["historier/dyp.md"] = Pages.Story("Dyp", body: new string('>', 20000) + " tekst\n");
         using var site = new FixtureSite(files);
         var d = Assert.Single(site.Diagnostics());
-        Assert.Equal(("content/historier/dyp.md", "ABC003"), (d.Span.File, d.Code));
+        Assert.Equal(("content/historier/dyp.md", "ABC004"), (d.Span.File, d.Code));
     }
 
     [Fact]

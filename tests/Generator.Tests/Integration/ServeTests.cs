@@ -97,10 +97,66 @@ public sealed class ServeTests : IAsyncLifetime
     [InlineData("/metoder/../../content/metoder/pdsa.md")]
     [InlineData("/%2e%2e/%2e%2e/etc/passwd")]
     [InlineData("/..%2f..%2fetc%2fpasswd")]
+    [InlineData("/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
+    [InlineData("/%2E%2E/%2E%2E/content/metoder/pdsa.md")]
+    [InlineData("/..%5c..%5cetc%5cpasswd")]
+    [InlineData("/%5c..%5c..%5cetc%5cpasswd")]
+    [InlineData("/metoder/..%5c..%5ccontent%5cmetoder%5cpdsa.md")]
+    [InlineData("/..\\..\\etc\\passwd")]
+    [InlineData("//etc/passwd")]
+    [InlineData("/%2fetc/passwd")]
+    [InlineData("/%2Fetc%2Fpasswd")]
+    [InlineData("/%252e%252e/%252e%252e/etc/passwd")]
+    [InlineData("/metoder/%2e%2e/%2e%2e/%2e%2e/etc/passwd")]
+    [InlineData("/./../etc/passwd")]
+    [InlineData("http://127.0.0.1/../../etc/passwd")]
     public async Task Paths_out_of_the_site_are_refused(string path)
     {
-        var status = await RawGet(path);
+        var (status, body) = await RawGet(path);
         Assert.True(status is 400 or 404, $"{path} answered {status}");
+        Assert.DoesNotContain("root:", body);
+        Assert.DoesNotContain("phase: planlegge", body);
+    }
+
+    [Theory]
+    [InlineData("/assets/")]
+    [InlineData("/assets/css/")]
+    [InlineData("/sok/indeks/")]
+    public async Task A_folder_without_an_index_page_is_404_never_a_listing(string path)
+    {
+        var (status, response) = await RawGet(path);
+        var (_, missing) = await RawGet("/finnes/ikke/");
+        Assert.Equal(404, status);
+        // Exactly the answer to a page that does not exist: the site's 404 page, no file names.
+        Assert.Equal(Body(missing), Body(response));
+    }
+
+    [Fact]
+    public async Task Serve_listens_on_loopback_only_unless_told_otherwise()
+    {
+        var port = FreePort();
+        using var process = GeneratorProcess.Start(_site.Root, null, "serve", "--content", _site.ContentDir, "--templates", Repo.Templates, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            while (line is not null && !line.StartsWith("Forhåndsvisning:", StringComparison.Ordinal)) line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal($"Forhåndsvisning: http://127.0.0.1:{port}/  (Ctrl+C avslutter)", line);
+            using (var loopback = new TcpClient()) await loopback.ConnectAsync(IPAddress.Loopback, port);
+            var others = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+                .Where(a => !IPAddress.IsLoopback(a) && a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6 && !a.IsIPv6LinkLocal)
+                .ToList();
+            foreach (var address in others)
+            {
+                using var client = new TcpClient(address.AddressFamily);
+                await Assert.ThrowsAnyAsync<SocketException>(() => client.ConnectAsync(address, port));
+            }
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
     }
 
     [Fact]
@@ -114,16 +170,18 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    /// <summary>Sends the path exactly as written (HttpClient would clean it up first).</summary>
-    private async Task<int> RawGet(string path)
+    private static string Body(string response) => response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+
+    /// <summary>Sends the path exactly as written (HttpClient would clean it up first); the status and the whole response.</summary>
+    private async Task<(int Status, string Response)> RawGet(string path)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, _port);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
         using var reader = new StreamReader(stream);
-        var statusLine = await reader.ReadLineAsync() ?? "";
-        return int.Parse(statusLine.Split(' ')[1]);
+        var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        return (int.Parse(response.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), response);
     }
 
     private static int FreePort()

@@ -1,0 +1,105 @@
+using System.Text;
+using ForbedringsAbc.Diagnostics;
+
+namespace ForbedringsAbc.Loading;
+
+/// <summary>
+/// Reads one text file an editor wrote (a page, a site data file, the synonyms) the one safe way:
+/// never more than <see cref="MaxFileBytes"/> bytes (a larger file is refused before it is read,
+/// and the read itself stops at the limit, so a file that grows or lies about its size cannot
+/// fill the memory), strict UTF-8, no NUL, byte-order mark dropped, CRLF and lone CR made LF.
+/// Every problem is a diagnostic; the text is null when the file cannot be used.
+/// </summary>
+public static class ContentText
+{
+    /// <summary>The largest text file accepted (a page is never this long; see docs/diagnostics.md, ABC002).</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static string? Read(string file, string display, DiagnosticBag diagnostics)
+    {
+        var bytes = ReadBounded(file, display, diagnostics);
+        return bytes is null ? null : Decode(bytes, display, diagnostics);
+    }
+
+    private static byte[]? ReadBounded(string file, string display, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var length = new FileInfo(file).Length;
+            // A FIFO or device reports length 0: it is read as empty rather than waited on.
+            if (length == 0) return [];
+            if (length > MaxFileBytes) return TooLarge(length, display, diagnostics);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            var buffer = new byte[Math.Min(length, MaxFileBytes) + 1];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0) read += n;
+            return read > MaxFileBytes ? TooLarge(read, display, diagnostics) : buffer[..read];
+        }
+        catch (IOException e)
+        {
+            diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(display), $"Filen kan ikke leses: {e.Message}");
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(display), "Filen kan ikke leses (mangler tilgang).");
+            return null;
+        }
+    }
+
+    private static byte[]? TooLarge(long length, string display, DiagnosticBag diagnostics)
+    {
+        var size = length > MaxFileBytes * 2 ? $"{length / 1024 / 1024.0:0.0} MB" : "over " + MaxFileBytes / 1024 / 1024 + " MB";
+        diagnostics.Report(Rules.FileTooLarge, SourceSpan.WholeFile(display),
+            $"Filen er {size}. En fil kan være høyst {MaxFileBytes / 1024 / 1024} MB; del den opp eller flytt store vedlegg ut.".Replace(',', '.'));
+        return null;
+    }
+
+    private static string? Decode(byte[] bytes, string display, DiagnosticBag diagnostics)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var (line, col) = LineOf(bytes, e.Index);
+            diagnostics.Report(Rules.UnreadableFile, new SourceSpan(display, line, col),
+                "Filen er ikke gyldig UTF-8. Lagre den som UTF-8 i redigeringsprogrammet.");
+            return null;
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            var (line, col) = LineOf(text.AsSpan(0, nul));
+            diagnostics.Report(Rules.UnreadableFile, new SourceSpan(display, line, col),
+                "Filen inneholder et NUL-tegn (binærdata). Er det riktig fil?");
+            return null;
+        }
+        return NormalizeNewlines(text);
+    }
+
+    /// <summary>CRLF and lone CR become LF; the number of lines is unchanged.</summary>
+    public static string NormalizeNewlines(string text) =>
+        text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+
+    private static (int Line, int Column) LineOf(byte[] bytes, int index)
+    {
+        index = Math.Clamp(index, 0, bytes.Length);
+        var before = bytes.AsSpan(0, index);
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (1 + before.Count((byte)'\n'), index - lineStart + 1);
+    }
+
+    /// <summary>The line and column just after <paramref name="before"/> (the text before the place).</summary>
+    private static (int Line, int Column) LineOf(ReadOnlySpan<char> before)
+    {
+        var lineStart = before.LastIndexOf('\n') + 1;
+        return (1 + before.Count('\n'), before.Length - lineStart + 1);
+    }
+}
