@@ -133,7 +133,7 @@ public sealed class FuzzTarget : IDisposable
     }
 
     private static bool IsOwnScript(string? src) =>
-        src is not null && System.Text.RegularExpressions.Regex.IsMatch(src, @"^(/abc/|(\.\./)*)assets/js/[a-z-]+\.js$");
+        src is not null && System.Text.RegularExpressions.Regex.IsMatch(src, @"^(/[^:?#]*/|(\.\./)*)assets/js/[a-z-]+\.js$");
 
     private static bool IsOwnLink(IElement element) =>
         element.LocalName == "link" && element.GetAttribute("rel") is "stylesheet" or "icon" or "alternate" or "canonical";
