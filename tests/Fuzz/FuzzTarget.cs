@@ -26,7 +26,8 @@ public sealed class FuzzTarget : IDisposable
         "historier/fuzz.md", "metoder/fuzz.md", "refleksjon/fuzz.md", "kontakt/fuzz.md", "om/fuzz.md", "_index.md",
     ];
 
-    private static readonly Dictionary<string, string> Companions = new(StringComparer.Ordinal)
+    /// <summary>The fixed pages beside the fuzzed one (also the base of the XSS test site).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Companions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["_index.md"] = "---\ntitle: \"Forside\"\nsummary: \"Forsiden.\"\n---\n\nVelkommen.\n",
         ["metoder/pdsa.md"] = "---\ntitle: \"PDSA\"\nsummary: \"Test i liten skala.\"\npublished: 2025-09-15\nphase: \"gjennomføre\"\ntags: [\"team\"]\n---\n\n## Slik gjør du det\n\nPlanlegg, utfør, studer, handle.\n",
@@ -35,7 +36,7 @@ public sealed class FuzzTarget : IDisposable
     };
 
     /// <summary>A 1×1 PNG, so that image links to bilder/foto.png resolve.</summary>
-    private static readonly byte[] Png = Convert.FromBase64String(
+    public static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private static readonly HtmlParser Parser = new();
