@@ -73,4 +73,22 @@ public sealed class XssTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Message.Any(char.IsControl));
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("«java\\nscript:alert(1)»", StringComparison.Ordinal));
     }
+
+    /// <summary>Found by the browser XSS test: a long tag named a folder longer than a file name may be,
+    /// and writing the site threw (PathTooLongException) instead of reporting it.</summary>
+    [Fact]
+    public void A_tag_too_long_for_a_folder_name_is_refused_and_the_site_is_still_written()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["_index.md"] = "---\ntitle: Forside\nsummary: Forsiden.\n---\n\nHei.\n",
+            ["om/side.md"] = $"---\ntitle: Side\nsummary: Kort.\npublished: 2025-01-01\ntags: [\"{new string('a', 300)}\", \"team\"]\n---\n\nTekst.\n",
+        });
+        var output = Path.Combine(site.Root, "site");
+        Directory.CreateDirectory(output);
+        var result = new BuildPipeline().Run(site.Options(output: output), new DirectorySink(output));
+        var d = Assert.Single(result.Diagnostics, d => d.Code == "ABC111");
+        Assert.Equal(new ForbedringsAbc.Diagnostics.SourceSpan("content/om/side.md", 5, 8), d.Span);
+        Assert.True(File.Exists(Path.Combine(output, "emner", "team", "index.html")));
+    }
 }
