@@ -40,7 +40,7 @@ public sealed class ScriptWatch
           }
           window.__xss = report('__xss');
           document.addEventListener('securitypolicyviolation', e => {
-            try { window.__abcCsp(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`); } catch (x) {}
+            try { window.__abcCsp(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`); } catch (x) {}
           });
         })();
         """;
