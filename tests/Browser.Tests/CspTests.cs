@@ -18,19 +18,17 @@ public class CspTests(SiteFixture site)
         var context = await site.Browser.NewContextAsync();
         context.SetDefaultTimeout(20_000);
         var watch = await ScriptWatch.AttachAsync(context);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        foreach (var path in site.Pages.Except(site.Redirects))
+        var problems = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await watch.EachAsync(context, site.Pages.Except(site.Redirects), path => site.Url(path).ToString(), async (page, path, response) =>
         {
-            watch.Where = path;
-            var response = await page.GotoAsync(site.Url(path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             var csp = response is null ? null : await response.HeaderValueAsync("content-security-policy");
             if (csp != BrowserFixture.Csp) problems.Add($"{path}: served with CSP «{csp}»");
             if (await page.Locator("video").CountAsync() > 0) await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        }
+        });
 
         // The header's search form leads to the search page, which finds pages (its scripts and index files run under the CSP).
-        watch.Where = "search";
+        var page = await context.NewPageAsync();
+        watch.At(page, "search");
         await page.GotoAsync(site.Url("index.html").ToString());
         await page.Locator("form.site-search input[name=q]").FillAsync("pdsa");
         await page.Locator("form.site-search input[name=q]").PressAsync("Enter");
@@ -40,9 +38,8 @@ public class CspTests(SiteFixture site)
         await page.WaitForSelectorAsync("[data-search-results][data-search-query=\"tavlemøte\"] li h2 a");
         await context.CloseAsync();
 
-        problems.AddRange(watch.CspViolations);
-        problems.AddRange(watch.Ran);
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        var all = problems.Concat(watch.CspViolations).Concat(watch.Ran).ToList();
+        Assert.True(all.Count == 0, string.Join("\n", all));
     }
 
     /// <summary>The listener sees a violation when there is one (so none above means none).</summary>
@@ -52,7 +49,7 @@ public class CspTests(SiteFixture site)
         var context = await site.Browser.NewContextAsync();
         var watch = await ScriptWatch.AttachAsync(context);
         var page = await context.NewPageAsync();
-        watch.Where = "probe";
+        watch.At(page, "probe");
         await page.GotoAsync(site.Url("index.html").ToString());
         await page.EvaluateAsync("() => { const d = document.createElement('div'); d.innerHTML = '<p style=\"color:red\">x</p><img src=x onerror=\"alert(1)\">'; document.body.append(d); }");
         await page.WaitForTimeoutAsync(300);

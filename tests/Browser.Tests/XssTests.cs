@@ -44,25 +44,26 @@ public sealed class XssTests : IAsyncLifetime
         var pages = Directory.EnumerateFiles(Site, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.True(pages.Count > _vectors.Count, $"{pages.Count} pages");
 
-        var page = await context.NewPageAsync();
-        foreach (var file in pages)
+        var found = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await watch.EachAsync(context, pages, file => new Uri(file).ToString(), async (page, file, _) =>
         {
-            watch.Where = Path.GetRelativePath(Site, file);
-            await page.GotoAsync(new Uri(file).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-            problems.AddRange((await page.EvaluateAsync<string[]>(ScriptWatch.DomCheck)).Select(p => $"{watch.Where}: {p}"));
-        }
+            foreach (var p in await page.EvaluateAsync<string[]>(ScriptWatch.DomCheck)) found.Add($"{Path.GetRelativePath(Site, file)}: {p}");
+        });
+        problems.AddRange(found);
 
         // The search page: each vector's page by its marker word (the result shows its title and
         // summary), then the vector itself as the query (shown back in the status line and the hint).
-        watch.Where = "search page";
+        var page = await context.NewPageAsync();
+        watch.At(page, "search page");
         await page.GotoAsync(new Uri(Path.Combine(Site, "sok", "index.html")).ToString());
         foreach (var query in _vectors.Select(v => v.Marker).Concat(_vectors.Select(v => v.Payload)))
         {
-            watch.Where = $"search for «{query}»";
+            var where = $"search for «{query}»";
+            watch.At(page, where);
             await page.FillAsync("#sok-q", query);
             await page.WaitForFunctionAsync("q => document.querySelector('[data-search-results]').getAttribute('data-search-query') === q", query);
-            if (query.StartsWith("xss", StringComparison.Ordinal) && await page.Locator("[data-search-results] li h2 a").CountAsync() == 0) problems.Add($"{watch.Where}: no result");
-            problems.AddRange((await page.EvaluateAsync<string[]>(ScriptWatch.DomCheck)).Select(p => $"{watch.Where}: {p}"));
+            if (query.StartsWith("xss", StringComparison.Ordinal) && await page.Locator("[data-search-results] li h2 a").CountAsync() == 0) problems.Add($"{where}: no result");
+            problems.AddRange((await page.EvaluateAsync<string[]>(ScriptWatch.DomCheck)).Select(p => $"{where}: {p}"));
         }
         await context.CloseAsync();
         problems.AddRange(watch.Ran);
@@ -76,7 +77,7 @@ public sealed class XssTests : IAsyncLifetime
         var context = await _browser!.NewContextAsync();
         var watch = await ScriptWatch.AttachAsync(context);
         var page = await context.NewPageAsync();
-        watch.Where = "probe";
+        watch.At(page, "probe");
         await page.SetContentAsync("<p>x</p><img src=x onerror=\"__xss(1)\"><script>alert(2)</script>");
         await page.WaitForTimeoutAsync(300);
         Assert.Contains("probe: alert(2)", watch.Ran);

@@ -8,7 +8,8 @@ namespace ForbedringsAbc.Browser.Tests.Support;
 /// alert, confirm, prompt and print are replaced (before any page script, by an init script, which
 /// CSP does not govern) with recorders that report to the test, as does <c>__xss()</c>, the call
 /// the test vectors make; a dialog that opens anyway, an uncaught script error, and every
-/// <c>securitypolicyviolation</c> event are recorded too. <see cref="Where"/> names the page.
+/// <c>securitypolicyviolation</c> event are recorded too, each named by what <see cref="At"/> said
+/// that page was showing.
 /// </summary>
 public sealed class ScriptWatch
 {
@@ -49,30 +50,51 @@ public sealed class ScriptWatch
 
     public ConcurrentBag<string> CspViolations { get; } = [];
 
-    /// <summary>The page being checked, for the messages.</summary>
-    public string Where { get; set; } = string.Empty;
+    private readonly ConcurrentDictionary<IPage, string> _where = new();
+
+    /// <summary>Names what <paramref name="page"/> shows now, for the messages.</summary>
+    public void At(IPage page, string where) => _where[page] = where;
+
+    private string Where(IPage? page) => page is not null && _where.TryGetValue(page, out var where) ? where : "?";
 
     public static async Task<ScriptWatch> AttachAsync(IBrowserContext context)
     {
         var watch = new ScriptWatch();
-        await context.ExposeFunctionAsync("__abcReport", (string what) => watch.Ran.Add($"{watch.Where}: {what}"));
-        await context.ExposeFunctionAsync("__abcCsp", (string what) => watch.CspViolations.Add($"{watch.Where}: {what}"));
+        await context.ExposeBindingAsync("__abcReport", (BindingSource source, string what) => watch.Ran.Add($"{watch.Where(source.Page)}: {what}"));
+        await context.ExposeBindingAsync("__abcCsp", (BindingSource source, string what) => watch.CspViolations.Add($"{watch.Where(source.Page)}: {what}"));
         await context.AddInitScriptAsync(InitScript);
         context.Page += (_, page) => watch.Watch(page);
         return watch;
+    }
+
+    /// <summary>Loads each path on one of two pages of <paramref name="context"/> at a time and runs <paramref name="check"/> on it.</summary>
+    public async Task EachAsync(IBrowserContext context, IEnumerable<string> paths, Func<string, string> url, Func<IPage, string, IResponse?, Task> check)
+    {
+        var queue = new ConcurrentQueue<string>(paths);
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            var page = await context.NewPageAsync();
+            while (queue.TryDequeue(out var path))
+            {
+                At(page, path);
+                var response = await page.GotoAsync(url(path), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+                await check(page, path, response);
+            }
+            await page.CloseAsync();
+        }));
     }
 
     private void Watch(IPage page)
     {
         page.Dialog += async (_, dialog) =>
         {
-            Ran.Add($"{Where}: dialog {dialog.Type} «{dialog.Message}»");
+            Ran.Add($"{Where(page)}: dialog {dialog.Type} «{dialog.Message}»");
             await dialog.DismissAsync();
         };
-        page.PageError += (_, error) => Ran.Add($"{Where}: script error {error}");
+        page.PageError += (_, error) => Ran.Add($"{Where(page)}: script error {error}");
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) CspViolations.Add($"{Where}: {message.Text}");
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) CspViolations.Add($"{Where(page)}: {message.Text}");
         };
     }
 }
