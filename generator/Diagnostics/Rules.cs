@@ -36,7 +36,7 @@ public static class Rules
     public static readonly Rule MissingImage = new("ABC302", Severity.Error, "An image file that does not exist.");
     public static readonly Rule MissingAlt = new("ABC303", Severity.Error, "An image without alt text.");
     public static readonly Rule RawHtml = new("ABC304", Severity.Error, "Raw HTML in Markdown (it is shown as text, never passed through).");
-    public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link or image.");
+    public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link, an image or a guide's film (in any disguise: case, tabs or line breaks inside, character references), or a guide's resource URL that is no web address.");
     public static readonly Rule LinkOutsideContent = new("ABC306", Severity.Error, "A relative link or image that points outside content/ or at a file that is not published.");
     public static readonly Rule OutsideImage = new("ABC307", Severity.Error, "An image (or other embedded file) from outside the site; readers may have no internet access.");
     public static readonly Rule OutsideResource = new("ABC308", Severity.Error, "A template, stylesheet or generated page makes the browser load something from outside the site (links are fine).");
