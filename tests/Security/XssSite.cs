@@ -16,10 +16,11 @@ public sealed record XssVector(int Number, bool IsUrl, string Payload)
 
 /// <summary>
 /// A content folder with one page per XSS vector, the vector in every field an editor fills in:
-/// title, summary, tags, image alt, caption and photo credit, the kind's own strings (unit,
+/// title, summary, owner, tags, image alt, caption and photo credit, the kind's own strings (unit,
 /// contact name and role, guide event, film title, chapter, speaker, questions, resources), and in
 /// the body as heading, paragraph, link text, link and image address, image alt, figure caption,
-/// table cell, alert, list item, footnote and code. Shared by Generator.Tests and Browser.Tests.
+/// table cell, alert, list item, footnote and code; and each section page's title, summary and
+/// text. Shared by Generator.Tests and Browser.Tests.
 /// </summary>
 public static class XssSite
 {
@@ -37,6 +38,12 @@ public static class XssSite
         foreach (var (path, text) in FuzzTarget.Companions) WriteFile(contentDir, path, Encoding.UTF8.GetBytes(text));
         foreach (var folder in Folders) WriteFile(contentDir, folder + "/bilder/foto.png", FuzzTarget.Png);
         foreach (var v in vectors) WriteFile(contentDir, v.ContentPath, Encoding.UTF8.GetBytes(Page(v)));
+        // Each section page (its title, summary and text) carries one of the first vectors.
+        foreach (var (folder, v) in Folders.Zip(vectors))
+        {
+            WriteFile(contentDir, folder + "/_index.md", Encoding.UTF8.GetBytes(
+                $"---\ntitle: {Yaml("Seksjon " + v.Payload)}\nsummary: {Yaml("Om seksjonen " + v.Payload)}\n---\n\n{Markdown(v.Payload)}\n"));
+        }
     }
 
     public static string Page(XssVector v)
@@ -47,6 +54,7 @@ public static class XssSite
         fm.Append($"title: {Yaml($"{Capital(v.Marker)} {v.Payload}")}\n");
         fm.Append($"summary: {Yaml($"Sammendrag {v.Marker}: {v.Payload}")}\n");
         fm.Append("published: 2025-01-01\n");
+        fm.Append($"owner: {y}\n");
         fm.Append($"tags: [{y}, \"xssprøve\"]\n");
         fm.Append($"image:\n  src: \"bilder/foto.png\"\n  alt: {y}\n  caption: {y}\n  credit: {y}\n");
         var url = v.IsUrl ? y : "\"https://example.no/film\"";
