@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ForbedringsAbc.Diagnostics;
@@ -127,14 +128,15 @@ public sealed class FuzzTarget : IDisposable
                 if (UrlAttributes.Contains(attr, StringComparer.OrdinalIgnoreCase) && IsScriptUrl(attribute.Value))
                     throw new FuzzFailure($"{path}: an unsafe URL {attr}=\"{attribute.Value}\" on <{name}>");
                 if (name == "meta" && attr == "content" && element.GetAttribute("http-equiv") is not null
-                    && attribute.Value.Split("url=", 2, StringSplitOptions.None) is [_, var url] && IsScriptUrl(url))
+                    && Regex.Match(attribute.Value, @"url\s*=\s*['""]?(.*)", RegexOptions.IgnoreCase | RegexOptions.Singleline) is { Success: true } refresh
+                    && IsScriptUrl(refresh.Groups[1].Value))
                     throw new FuzzFailure($"{path}: an unsafe refresh URL {attribute.Value}");
             }
         }
     }
 
     private static bool IsOwnScript(string? src) =>
-        src is not null && System.Text.RegularExpressions.Regex.IsMatch(src, @"^(/[^:?#]*/|(\.\./)*)assets/js/[a-z-]+\.js$");
+        src is not null && Regex.IsMatch(src, @"^(/[^:?#]*/|(\.\./)*)assets/js/[a-z-]+\.js$");
 
     private static bool IsOwnLink(IElement element) =>
         element.LocalName == "link" && element.GetAttribute("rel") is "stylesheet" or "icon" or "alternate" or "canonical";
@@ -157,7 +159,7 @@ public sealed class FuzzTarget : IDisposable
     /// <summary>An index file is <c>ABCSOK["name"]=JSON;</c> and nothing else: content cannot break out of the JSON.</summary>
     public static void CheckDataScript(string path, string text)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(text, "^ABCSOK\\[\"[A-Za-z0-9_./-]+\"\\]=(.*);\n$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var match = Regex.Match(text, "^ABCSOK\\[\"[A-Za-z0-9_./-]+\"\\]=(.*);\n$", RegexOptions.Singleline);
         if (!match.Success) throw new FuzzFailure($"{path}: not a data script: {text[..Math.Min(120, text.Length)]}");
         try
         {

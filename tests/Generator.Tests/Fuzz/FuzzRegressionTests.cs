@@ -89,6 +89,22 @@ public sealed class FuzzRegressionTests : IDisposable
     [InlineData("javascript", false)]
     public void The_targets_url_check_knows_script_urls(string url, bool script) => Assert.Equal(script, FuzzTarget.IsScriptUrl(url));
 
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<script src=\"https://x.example/a.js\"></script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<a href=\"java&#9;script:alert(1)\">x</a>")]
+    [InlineData("<p style=\"color:red\">x</p>")]
+    [InlineData("<iframe srcdoc=\"x\"></iframe>")]
+    [InlineData("<object data=\"x\"></object>")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0; URL=javascript:alert(1)\">")]
+    public void The_targets_html_check_catches_script_from_content(string html) =>
+        Assert.Throws<FuzzFailure>(() => FuzzTarget.CheckHtml("x.html", $"<!doctype html><html><body>{html}</body></html>"));
+
+    [Fact]
+    public void The_targets_html_check_lets_the_sites_own_scripts_pass() =>
+        FuzzTarget.CheckHtml("x.html", "<!doctype html><html><head><script src=\"../../assets/js/site.js\" defer></script><link rel=\"stylesheet\" href=\"../assets/css/site.css\"></head><body><a href=\"../metoder/pdsa/index.html\">PDSA</a></body></html>");
+
     private static List<byte[]> Seeds()
     {
         var seeds = new List<byte[]>();
