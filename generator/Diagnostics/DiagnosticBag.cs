@@ -25,13 +25,37 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> Raw() => [.. _items];
 
     public void Report(Rule rule, SourceSpan span, string message) =>
-        Add(new Diagnostic(rule.Severity, rule.Code, Shorten(message), span));
+        Add(new Diagnostic(rule.Severity, rule.Code, Shorten(Printable(message)), span));
 
     /// <summary>The longest message shown; longer ones (quoting a huge link or key) keep their start and their advice at the end.</summary>
     public const int MaxMessageLength = 600;
 
     private static string Shorten(string message) =>
         message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, 300), " … ", message.AsSpan(message.Length - 250));
+
+    /// <summary>
+    /// A message stays one line whatever content it quotes: control characters (a line break in a
+    /// URL, a terminal escape sequence) are shown as \n, \t or \uXXXX, never printed as they are.
+    /// </summary>
+    public static string Printable(string message)
+    {
+        if (!message.Any(IsControl)) return message;
+        var sb = new System.Text.StringBuilder(message.Length + 8);
+        foreach (var c in message)
+        {
+            sb.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsControl(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     public bool HasErrors => Sorted().Any(d => d.IsError);
 

@@ -24,7 +24,7 @@ public static class Rules
     public static readonly Rule UpdatedBeforePublished = new("ABC108", Severity.Error, "'updated' is earlier than 'published'.");
     public static readonly Rule UnknownPhase = new("ABC109", Severity.Error, "A method's phase is not one of the phases in the site data.");
     public static readonly Rule KindMismatch = new("ABC110", Severity.Error, "'type' disagrees with the folder the file is in.");
-    public static readonly Rule BadSlug = new("ABC111", Severity.Error, "A slug or alias is not a valid URL path.");
+    public static readonly Rule BadSlug = new("ABC111", Severity.Error, "A slug, alias or tag is not a valid URL path (a tag: no letter or digit, or longer than 60 characters).");
     public static readonly Rule BadTime = new("ABC112", Severity.Error, "A chapter time is not HH:MM:SS, or chapters are not in time order.");
     public static readonly Rule BadEmail = new("ABC113", Severity.Error, "An e-mail address is not valid.");
     public static readonly Rule BadSummary = new("ABC114", Severity.Error, "The summary holds more than inline text (lists, headings, links or images).");
@@ -38,7 +38,7 @@ public static class Rules
     public static readonly Rule MissingImage = new("ABC302", Severity.Error, "An image file that does not exist.");
     public static readonly Rule MissingAlt = new("ABC303", Severity.Error, "An image without alt text.");
     public static readonly Rule RawHtml = new("ABC304", Severity.Error, "Raw HTML in Markdown (it is shown as text, never passed through).");
-    public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link or image.");
+    public static readonly Rule UnsafeUrl = new("ABC305", Severity.Error, "A javascript:, vbscript: or data: URL in a link, an image or a guide's film (in any disguise: case, tabs or line breaks inside, character references), or a guide's resource URL that is no web address.");
     public static readonly Rule LinkOutsideContent = new("ABC306", Severity.Error, "A relative link or image that points outside content/ or at a file that is not published.");
     public static readonly Rule OutsideImage = new("ABC307", Severity.Error, "An image (or other embedded file) from outside the site; readers may have no internet access.");
     public static readonly Rule OutsideResource = new("ABC308", Severity.Error, "A template, stylesheet or generated page makes the browser load something from outside the site (links are fine).");

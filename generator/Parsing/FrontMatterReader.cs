@@ -107,6 +107,9 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
         };
     }
 
+    /// <summary>The longest tag slug: a tag is a short topic word, and its slug names a folder of the site.</summary>
+    public const int MaxTagSlugLength = 60;
+
     private List<string> ReadTags(YamlFields f)
     {
         var tags = f.TextList("tags", required: false);
@@ -115,7 +118,14 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
             diagnostics.Report(Rules.BadSlug, tag.Span,
                 $"Emneordet «{tag.Value}» gir ingen nettadresse: det må ha minst én bokstav eller ett tall.");
         }
-        return tags.Select(t => t.Value).ToList();
+        // A longer one would name a folder longer than file systems allow, and fail the whole build.
+        var tooLong = tags.Where(t => Text.Slugifier.Slugify(t.Value).Length > MaxTagSlugLength).ToList();
+        foreach (var tag in tooLong)
+        {
+            diagnostics.Report(Rules.BadSlug, tag.Span,
+                $"Emneordet «{(tag.Value.Length > 40 ? tag.Value[..40] + "…" : tag.Value)}» er for langt (høyst {MaxTagSlugLength} tegn). Et emneord er ett eller noen få ord, for eksempel «pasientsikkerhet».");
+        }
+        return tags.Except(tooLong).Select(t => t.Value).ToList();
     }
 
     private static ImageRef? ReadImage(YamlFields f)

@@ -31,8 +31,10 @@ public static class GuideReader
         }
         if (url is not null && !UrlRules.IsWebUrl(url.Value))
         {
-            f.Diagnostics.Report(Rules.VideoSource, url.Span,
+            // Never written to the page, not even in the preview: a javascript: URL there would run on a click.
+            f.Diagnostics.Report(UrlRules.IsUnsafe(url.Value) ? Rules.UnsafeUrl : Rules.VideoSource, url.Span,
                 $"`video.url` «{url.Value}» må være en nettadresse som begynner med https:// eller http://.");
+            url = null;
         }
         return new Video(title, url?.Value, src, captions);
     }

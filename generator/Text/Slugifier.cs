@@ -13,7 +13,7 @@ public static class Slugifier
     {
         var sb = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var rune in Normalize(text).EnumerateRunes())
+        foreach (var rune in Utf16.ToNfc(text).EnumerateRunes())
         {
             var folded = rune.IsBmp ? Fold(char.ToLowerInvariant((char)rune.Value)) : string.Empty;
             foreach (var c in folded)
@@ -35,21 +35,6 @@ public static class Slugifier
             if (folded.Length == 0) pendingHyphen = true;
         }
         return sb.ToString();
-    }
-
-    /// <summary>NFC, with invalid UTF-16 (a lone surrogate) replaced rather than thrown on.</summary>
-    private static string Normalize(string text)
-    {
-        try
-        {
-            return text.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            var sb = new StringBuilder(text.Length);
-            foreach (var rune in text.EnumerateRunes()) sb.Append(rune.ToString());
-            return sb.ToString().Normalize(NormalizationForm.FormC);
-        }
     }
 
     private static string Fold(char c) => c switch

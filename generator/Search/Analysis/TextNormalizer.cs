@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using ForbedringsAbc.Text;
 
 namespace ForbedringsAbc.Search.Analysis;
 
 /// <summary>
 /// Search normalisation, identical in the JavaScript client: NFC, lower case one UTF-16 unit at a
-/// time, æ ø å kept, ä → æ and ö → ø, every other accent folded away (é → e, ü → u), typographic
+/// time, æ ø å kept, a lone surrogate replaced by U+FFFD (the client keeps it; both treat it as no word character), ä → æ and ö → ø, every other accent folded away (é → e, ü → u), typographic
 /// apostrophes → ', soft hyphens and zero-width characters removed.
 /// </summary>
 public sealed class TextNormalizer
@@ -15,7 +16,7 @@ public sealed class TextNormalizer
 
     public string Normalize(string text)
     {
-        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var nfc = Utf16.ToNfc(text);
         StringBuilder? sb = null;
         for (var i = 0; i < nfc.Length; i++)
         {

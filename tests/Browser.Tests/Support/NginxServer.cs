@@ -71,7 +71,7 @@ public sealed class NginxServer : IDisposable
                 server_name localhost;
                 # What the intranet's server should send: nothing but the site itself may load.
                 # A page that breaks it shows a console error, which the tests count.
-                add_header Content-Security-Policy "default-src 'self'" always;
+                add_header Content-Security-Policy "{{BrowserFixture.Csp}}" always;
                 location {{subPath}} {
                   alias {{site}}/;
                   index index.html;
