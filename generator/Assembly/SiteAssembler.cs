@@ -18,7 +18,7 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
     public SiteModel Assemble(IReadOnlyList<ParsedPage> parsed, bool includeDrafts)
     {
         var drafts = parsed.Where(p => p.Meta.Draft && !includeDrafts).Select(p => p.Source.ContentPath).ToHashSet(StringComparer.Ordinal);
-        var pages = parsed.Where(p => !drafts.Contains(p.Source.ContentPath) && HasUrl(p)).Select(RouteBuilder.Route).ToList();
+        var pages = parsed.Where(p => !drafts.Contains(p.Source.ContentPath) && HasUrl(p)).Select(RouteBuilder.Route).Where(FitsFileSystem).ToList();
         var byContentPath = pages.ToDictionary(p => p.ContentPath, StringComparer.Ordinal);
         var (kept, keptSections, keptAliases) = ClaimOutputs(pages, BuildSections(pages), TagCollector.Collect(pages), BuildAliases(pages));
         // Lists are made from the pages that kept their URL only: a page that lost it is never rendered.
@@ -48,6 +48,23 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         return false;
     }
 
+    /// <summary>
+    /// The longest folder name of a URL, in bytes: file systems allow 255, and servers, zip files
+    /// and copies need room to spare. A longer one would fail the whole build when written.
+    /// </summary>
+    public const int MaxNameBytes = 120;
+
+    private static bool TooLong(string outputPath) =>
+        outputPath.Split('/').Any(name => System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes);
+
+    private bool FitsFileSystem(SitePage page)
+    {
+        if (!TooLong(page.OutputPath)) return true;
+        diagnostics.Report(Rules.BadSlug, page.Meta.SlugSpan ?? SourceSpan.WholeFile(page.Page.Source.DisplayPath),
+            $"Nettadressen til siden blir for lang ({page.OutputPath.Length} tegn). Et navn i adressen kan ha høyst {MaxNameBytes} tegn: gi siden en kortere `slug` eller filen (eller mappen) et kortere navn.");
+        return false;
+    }
+
     private static List<SectionInfo> BuildSections(List<SitePage> pages)
     {
         var result = new List<SectionInfo>();
@@ -73,6 +90,12 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
                 {
                     diagnostics.Report(Rules.BadSlug, alias.Span,
                         $"Den gamle adressen «{alias.Value}» i `aliases` er ikke en gyldig sti på nettstedet. Skriv stien uten domene, for eksempel: /metoder/gammel-side/.");
+                    continue;
+                }
+                if (TooLong(output))
+                {
+                    diagnostics.Report(Rules.BadSlug, alias.Span,
+                        $"Den gamle adressen i `aliases` er for lang: et navn i adressen kan ha høyst {MaxNameBytes} tegn. Kort den ned, eller fjern den.");
                     continue;
                 }
                 if (output == page.OutputPath)

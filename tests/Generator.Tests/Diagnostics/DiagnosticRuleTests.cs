@@ -41,6 +41,8 @@ public class DiagnosticRuleTests
         C("type disagrees with folder", Story, StoryWith("type: method\n"), 8, 7, "ABC110"),
         C("bad slug", Story, StoryWith("slug: \"Min side\"\n"), 8, 7, "ABC111"),
         C("bad alias", Story, StoryWith("aliases: [\"https://example.no/x\"]\n"), 8, 11, "ABC111"),
+        C("slug too long for a folder name", Story, StoryWith($"slug: {new string('a', 121)}\n"), 8, 7, "ABC111"),
+        C("alias too long for a folder name", Story, StoryWith($"aliases: [\"/gammelt/{new string('b', 121)}/\"]\n"), 8, 11, "ABC111"),
         C("bad chapter time", "refleksjon/best-under-press.md", Pages.Guide.Replace("\"01:44:50\"", "\"1:44\""), 16, 11, "ABC112"),
         C("chapters out of order", "refleksjon/best-under-press.md", Pages.Guide.Replace("\"01:44:50\"", "\"00:10:00\""), 16, 11, "ABC112", "Sorter"),
         C("bad email", "kontakt/kari-nordmann.md", Pages.Contact().Replace("kari@example.no", "kari.example.no"), 8, 8, "ABC113"),
