@@ -197,14 +197,15 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
             // Hidden files are never content (an editor's swap and backup files).
             if (parts.Any(p => p.StartsWith('.'))) continue;
             if (parts[0] == ContentLoader.DataFolder) return null;
-            if (File.Exists(full) && snapshot.Prepared.Site.ByContentPath.ContainsKey(relative))
+            var isFile = File.Exists(full);
+            if (isFile && snapshot.Prepared.Site.ByContentPath.ContainsKey(relative))
             {
                 pages.Add(relative);
                 continue;
             }
             // A file that came and went within the burst (an editor's temporary file) leaves the site as it was.
             var existed = content.HasAsset(relative) || content.Documents.Any(d => d.ContentPath == relative);
-            if (!File.Exists(full) && !Directory.Exists(full) && !existed) continue;
+            if (!isFile && !Directory.Exists(full) && !existed) continue;
             return null;
         }
         return pages;

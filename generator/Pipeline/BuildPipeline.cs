@@ -73,33 +73,36 @@ public sealed class BuildPipeline
     /// <summary>Parses one file, or takes the page an earlier build parsed from the same text.</summary>
     private static ParsedPage ParseStage(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data, DiagnosticBag diagnostics, BuildCache? cache)
     {
-        BuildCache.ParseEntry? entry = null;
-        if (cache is not null)
+        if (cache is null)
         {
-            lock (cache) cache.Parsed.TryGetValue(doc.ContentPath, out entry);
+            var (parsed, found) = Parse(doc, pipeline, data);
+            diagnostics.AddRange(found);
+            // Nothing is kept for a next build, so the file's text can go (see Prepare).
+            return parsed with { Source = parsed.Source with { Text = string.Empty } };
         }
+        BuildCache.ParseEntry? entry;
+        lock (cache) cache.Parsed.TryGetValue(doc.ContentPath, out entry);
         if (entry is not null && entry.Text == doc.Text)
         {
-            cache!.CountParse();
+            cache.CountParse();
         }
         else
         {
-            var local = new DiagnosticBag();
-            var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local).Parse(doc))
-                ?? new PageParser(pipeline, data, new DiagnosticBag()).Parse(doc with { Text = string.Empty });
-            if (cache is null)
-            {
-                diagnostics.AddRange(local.Raw());
-                return page with { Source = page.Source with { Text = string.Empty } };
-            }
-            entry = new BuildCache.ParseEntry(doc.Text, page, local.Raw());
-            if (cache is not null)
-            {
-                lock (cache) cache.Parsed[doc.ContentPath] = entry;
-            }
+            var (parsed, found) = Parse(doc, pipeline, data);
+            entry = new BuildCache.ParseEntry(doc.Text, parsed, found);
+            lock (cache) cache.Parsed[doc.ContentPath] = entry;
         }
         diagnostics.AddRange(entry.Diagnostics);
         return entry.Page;
+    }
+
+    /// <summary>Parses one file with its diagnostics kept apart; a page the parser failed on is parsed as empty (the failure is ABC003).</summary>
+    private static (ParsedPage Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data)
+    {
+        var local = new DiagnosticBag();
+        var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local).Parse(doc))
+            ?? new PageParser(pipeline, data, new DiagnosticBag()).Parse(doc with { Text = string.Empty });
+        return (page, local.Raw());
     }
 
     /// <summary>

@@ -74,9 +74,7 @@ public sealed class OutsideResourceChecker
     /// <summary>Checks one finished page (thread-safe); call <see cref="ReportPages"/> when every page is done.</summary>
     public void CheckPage(string outputPath, string sourceDisplay, string html)
     {
-        if (!MayLoadFromOutside(html)) return;
-        var document = new HtmlParser(Options).ParseDocument(html);
-        foreach (var r in ResourceFinder.Find(document).Where(r => ResourceFinder.IsOutside(r.Url) && !_literals.Contains(r.Url)))
+        foreach (var r in OutsideLoads(html))
         {
             var span = _writers.TryGetValue((r.Element, r.Attribute), out var writer) ? writer : SourceSpan.WholeFile(sourceDisplay);
             _pageFindings.Add((span, r.Url, r.Element, r.Attribute, outputPath, r.Line));
@@ -84,8 +82,13 @@ public sealed class OutsideResourceChecker
     }
 
     /// <summary>Whether one finished page loads anything from outside the site (what <see cref="CheckPage"/> would note).</summary>
-    public bool Finds(string html) =>
-        MayLoadFromOutside(html) && ResourceFinder.Find(new HtmlParser(Options).ParseDocument(html)).Any(r => ResourceFinder.IsOutside(r.Url) && !_literals.Contains(r.Url));
+    public bool Finds(string html) => OutsideLoads(html).Any();
+
+    /// <summary>What a finished page loads from outside the site, other than what the templates' own checks already named.</summary>
+    private IEnumerable<ResourceReference> OutsideLoads(string html) =>
+        MayLoadFromOutside(html)
+            ? ResourceFinder.Find(new HtmlParser(Options).ParseDocument(html)).Where(r => ResourceFinder.IsOutside(r.Url) && !_literals.Contains(r.Url))
+            : [];
 
     /// <summary>One diagnostic per place and URL, naming the first page (in path order) and how many more there are.</summary>
     public void ReportPages()

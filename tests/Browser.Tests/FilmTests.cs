@@ -16,11 +16,12 @@ public class FilmTests(SiteFixture site)
         var page = await site.OpenAsync(site.PathOf("guide-film"));
         var cues = await page.EvaluateAsync<string[]>("""
             async () => {
-              const video = document.querySelector('video');
-              const track = Array.from(video.textTracks).find(t => t.kind === 'chapters');
+              const element = document.querySelector('video track[kind="chapters"]');
+              const track = element.track;
               track.mode = 'hidden';
-              for (let i = 0; i < 100 && (!track.cues || track.cues.length === 0); i++) await new Promise(r => setTimeout(r, 50));
-              return Array.from(track.cues).map(c => c.startTime + ' ' + c.getCueAsHTML().textContent);
+              // Wait for the file itself (loaded or failed), not for a fixed time: a busy machine is slow.
+              if (element.readyState < 2) await new Promise(r => { element.addEventListener('load', r, { once: true }); element.addEventListener('error', r, { once: true }); });
+              return Array.from(track.cues || []).map(c => c.startTime + ' ' + c.getCueAsHTML().textContent);
             }
             """);
         Assert.Equal(["0 Innledning", "4 Første innlegg <med> & tegn", "8 Samtale"], cues);
