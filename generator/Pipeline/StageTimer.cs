@@ -12,9 +12,15 @@ public sealed class StageTimer
     private readonly List<Stage> _stages = [];
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    private TimeSpan _pause = GC.GetTotalPauseDuration();
+    private int _collections = GC.CollectionCount(0);
 
-    /// <summary>One stage: its wall time, the processor time of all threads, the managed heap and the process's resident memory at its end.</summary>
-    public sealed record Stage(string Name, TimeSpan Elapsed, TimeSpan Cpu, long HeapBytes, long ResidentBytes);
+    /// <summary>
+    /// One stage: its wall time, the processor time of all threads, the time the garbage collector
+    /// paused the program and how many collections it made, and the managed heap and the process's
+    /// resident memory at its end.
+    /// </summary>
+    public sealed record Stage(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan GcPause, int Collections, long HeapBytes, long ResidentBytes);
 
     public IReadOnlyList<Stage> Stages => _stages;
 
@@ -23,12 +29,17 @@ public sealed class StageTimer
     {
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
-        _stages.Add(new Stage(name, _watch.Elapsed, cpu - _cpu, GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64));
+        var pause = GC.GetTotalPauseDuration();
+        var collections = GC.CollectionCount(0);
+        _stages.Add(new Stage(name, _watch.Elapsed, cpu - _cpu, pause - _pause, collections - _collections,
+            GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64));
         _cpu = cpu;
+        _pause = pause;
+        _collections = collections;
         _watch.Restart();
     }
 
     public IEnumerable<string> Lines() =>
         _stages.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"  {s.Name,-10} {s.Elapsed.TotalMilliseconds,7:0} ms  cpu {s.Cpu.TotalMilliseconds,7:0} ms  heap {s.HeapBytes / 1048576,5} MiB  resident {s.ResidentBytes / 1048576,5} MiB"));
+            $"  {s.Name,-10} {s.Elapsed.TotalMilliseconds,7:0} ms  cpu {s.Cpu.TotalMilliseconds,7:0} ms  gc {s.GcPause.TotalMilliseconds,6:0} ms {s.Collections,4}×  heap {s.HeapBytes / 1048576,5} MiB  resident {s.ResidentBytes / 1048576,5} MiB"));
 }

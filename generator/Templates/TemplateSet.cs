@@ -22,6 +22,11 @@ public sealed class TemplateSet
     private readonly Dictionary<string, string> _displayPaths;
     private readonly ScriptObject _builtins;
 
+    // Contexts to render with, one taken per render and given back after it. A context is costly to
+    // make (it allocates its stacks and learns each view type's members by reflection), and pages
+    // are rendered by the thousand on a few threads; one that saw an error is dropped, not reused.
+    private readonly System.Collections.Concurrent.ConcurrentBag<EscapingTemplateContext> _contexts = [];
+
     private TemplateSet(Dictionary<string, Template> templates, Dictionary<string, string> displayPaths, string root)
     {
         _templates = templates;
@@ -70,11 +75,15 @@ public sealed class TemplateSet
     {
         var name = LayoutPath(layout);
         if (!_templates.TryGetValue(name, out var template) || template.HasErrors) return null;
-        var context = new EscapingTemplateContext(_templates, _builtins);
+        if (!_contexts.TryTake(out var context)) context = new EscapingTemplateContext(_templates, _builtins);
+        context.ResetPreviousNewLine();
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context);
+            var html = template.Render(context);
+            context.PopGlobal();
+            _contexts.Add(context);
+            return html;
         }
         catch (ScriptRuntimeException e)
         {

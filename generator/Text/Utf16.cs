@@ -8,6 +8,10 @@ public static class Utf16
     /// <summary>NFC, with invalid UTF-16 (a lone surrogate) replaced by U+FFFD rather than thrown on.</summary>
     public static string ToNfc(string text)
     {
+        // Below U+0300 (where the combining marks begin) every character is its own NFC form and
+        // none combines with its neighbour: such a text is already NFC. Most of ours are (Norwegian
+        // letters are in Latin-1), and asking ICU costs far more than this scan.
+        if (text.AsSpan().IndexOfAnyInRange('\u0300', '\uffff') < 0) return text;
         try
         {
             return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
