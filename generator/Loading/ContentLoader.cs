@@ -16,33 +16,40 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     public ContentSet Load(string root)
     {
         var fullRoot = Path.GetFullPath(root);
-        var documents = new List<SourceDocument>();
+        var entries = Enumerate(fullRoot);
+        var documents = new SourceDocument?[entries.Count];
         var assets = new List<string>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var file in Enumerate(fullRoot))
+        var inside = entries.Select(entry => IsInsideRoot(fullRoot, entry)).ToArray();
+        // Reading and decoding is most of the work: the files are read in parallel, each into its place.
+        Parallel.For(0, entries.Count, i =>
         {
-            var contentPath = Path.GetRelativePath(fullRoot, file).Replace('\\', '/');
-            if (!IsInsideRoot(fullRoot, file))
+            if (inside[i] && IsMarkdown(entries[i].FullName)) documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]));
+        });
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var file = entries[i].FullName;
+            if (!inside[i])
             {
                 diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(paths.ForUser(file)),
                     "Filen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier filen inn i stedet.");
-                continue;
             }
-            if (contentPath.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            else if (!IsMarkdown(file))
             {
-                var doc = ReadDocument(file, contentPath);
-                if (doc is not null) documents.Add(doc);
-            }
-            else
-            {
+                var contentPath = ContentPath(fullRoot, entries[i]);
                 assets.Add(contentPath);
                 sizes[contentPath] = new FileInfo(file).Length;
             }
         }
-        documents.Sort((a, b) => string.CompareOrdinal(a.ContentPath, b.ContentPath));
+        var read = documents.OfType<SourceDocument>().ToList();
+        read.Sort((a, b) => string.CompareOrdinal(a.ContentPath, b.ContentPath));
         assets.Sort(StringComparer.Ordinal);
-        return new ContentSet(fullRoot, documents, assets, sizes);
+        return new ContentSet(fullRoot, read, assets, sizes);
     }
+
+    private static bool IsMarkdown(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    private static string ContentPath(string root, FileSystemInfo entry) => Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
 
     /// <summary>
     /// Reads one Markdown file of content/ again (the preview's one-page rebuild), with the same
@@ -52,7 +59,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     {
         var fullRoot = Path.GetFullPath(root);
         var file = Path.Combine(fullRoot, contentPath);
-        if (!IsInsideRoot(fullRoot, file)) return null;
+        if (!IsInsideRoot(fullRoot, new FileInfo(file))) return null;
         return ReadDocument(file, contentPath);
     }
 
@@ -60,9 +67,9 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     /// Every file under content/, in ordinal order. A folder that is a symbolic link is not entered
     /// (it is reported): it may lead outside content/, or back into it and round in a loop.
     /// </summary>
-    private List<string> Enumerate(string root)
+    private List<FileSystemInfo> Enumerate(string root)
     {
-        var files = new List<string>();
+        var files = new List<FileSystemInfo>();
         var folders = new Stack<string>([root]);
         while (folders.Count > 0)
         {
@@ -79,12 +86,12 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             foreach (var entry in entries)
             {
                 if (IsExcluded(Path.GetRelativePath(root, entry.FullName))) continue;
-                if (entry is not DirectoryInfo dir) files.Add(entry.FullName);
-                else if (dir.LinkTarget is null) folders.Push(dir.FullName);
+                if (entry is not DirectoryInfo dir) files.Add(entry);
+                else if (!IsLink(dir)) folders.Push(dir.FullName);
                 else ReportLinkedFolder(root, dir);
             }
         }
-        files.Sort(StringComparer.Ordinal);
+        files.Sort((a, b) => string.CompareOrdinal(a.FullName, b.FullName));
         return files;
     }
 
@@ -103,11 +110,17 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         return parts.Any(p => p.StartsWith('.')) || parts[0] == DataFolder;
     }
 
-    private static bool IsInsideRoot(string root, string file)
+    /// <summary>
+    /// Whether the entry is a symbolic link. The attributes come with the folder listing, so the
+    /// link itself is read only for the few entries that are links.
+    /// </summary>
+    private static bool IsLink(FileSystemInfo entry) =>
+        entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
+
+    private static bool IsInsideRoot(string root, FileSystemInfo file)
     {
-        var info = new FileInfo(file);
-        if (info.LinkTarget is null) return true;
-        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        if (!IsLink(file)) return true;
+        var target = file.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
         return target is not null && IsUnder(root, target);
     }
 

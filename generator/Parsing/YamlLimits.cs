@@ -6,7 +6,7 @@ using YamlDotNet.Core.Events;
 namespace ForbedringsAbc.Parsing;
 
 /// <summary>
-/// Limits checked on the YAML's events before it is loaded into a tree: nesting depth, and the
+/// Limits checked on the YAML's events as they are read, before the tree is used: nesting depth, and the
 /// number of values once every alias (<c>*name</c>) is counted as the values of its anchor. The
 /// second stops "billion laughs" (nine anchors of nine aliases each stand for 387 million
 /// values), which would otherwise hang the generator when the tree is compared or printed.
@@ -24,37 +24,17 @@ public static class YamlLimits
     /// <returns>False, after reporting ABC005, when the text is over a limit.</returns>
     public static bool Check(string yaml, YamlSpans spans, DiagnosticBag diagnostics, string what = "filen")
     {
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        var open = new Stack<(string? Anchor, long Start)>();
-        long total = 0;
-        var parser = new Parser(new StringReader(yaml));
+        var parser = new LimitedParser(new Parser(new StringReader(yaml)), what);
         try
         {
             while (parser.MoveNext())
             {
-                switch (parser.Current)
-                {
-                    case NodeEvent { } node and (MappingStart or SequenceStart):
-                        open.Push((node.Anchor.IsEmpty ? null : node.Anchor.Value, total));
-                        total++;
-                        if (open.Count > MaxDepth) return Report(spans, node.Start, diagnostics,
-                            $"Feil i {what} (YAML): lister eller sett med nøkler ligger mer enn {MaxDepth} nivåer inne i hverandre. Forenkle oppsettet.");
-                        break;
-                    case MappingEnd or SequenceEnd when open.Count > 0:
-                        var (anchor, start) = open.Pop();
-                        if (anchor is not null) sizes[anchor] = total - start;
-                        break;
-                    case Scalar scalar:
-                        total++;
-                        if (!scalar.Anchor.IsEmpty) sizes[scalar.Anchor.Value] = 1;
-                        break;
-                    case AnchorAlias alias:
-                        total += sizes.GetValueOrDefault(alias.Value.Value, 1);
-                        break;
-                }
-                if (total > MaxExpandedNodes) return Report(spans, parser.Current!.Start, diagnostics,
-                    $"Feil i {what} (YAML): henvisningene (*navn) gir over {MaxExpandedNodes.ToString("N0", CultureInfo.InvariantCulture).Replace(',', ' ')} verdier når de fylles ut. Skriv verdiene ut i stedet for å henvise til dem.");
             }
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Report(Rules.YamlTooComplex, spans.At(e.Start), e.Message);
+            return false;
         }
         catch (YamlException)
         {
@@ -63,9 +43,52 @@ public static class YamlLimits
         return true;
     }
 
-    private static bool Report(YamlSpans spans, Mark mark, DiagnosticBag diagnostics, string message)
+    /// <summary>
+    /// A parser that checks the limits on each event as it passes, so that a loader reading from it
+    /// stops at the first event over a limit (with <see cref="YamlLimitException"/>) without the
+    /// text being parsed twice.
+    /// </summary>
+    public sealed class LimitedParser(IParser inner, string what) : IParser
     {
-        diagnostics.Report(Rules.YamlTooComplex, spans.At(mark), message);
-        return false;
+        private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
+        private readonly Stack<(string? Anchor, long Start)> _open = new();
+        private long _total;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            var current = inner.Current!;
+            switch (current)
+            {
+                case NodeEvent { } node and (MappingStart or SequenceStart):
+                    _open.Push((node.Anchor.IsEmpty ? null : node.Anchor.Value, _total));
+                    _total++;
+                    if (_open.Count > MaxDepth) throw new YamlLimitException(node.Start,
+                        $"Feil i {what} (YAML): lister eller sett med nøkler ligger mer enn {MaxDepth} nivåer inne i hverandre. Forenkle oppsettet.");
+                    break;
+                case MappingEnd or SequenceEnd when _open.Count > 0:
+                    var (anchor, start) = _open.Pop();
+                    if (anchor is not null) _sizes[anchor] = _total - start;
+                    break;
+                case Scalar scalar:
+                    _total++;
+                    if (!scalar.Anchor.IsEmpty) _sizes[scalar.Anchor.Value] = 1;
+                    break;
+                case AnchorAlias alias:
+                    _total += _sizes.GetValueOrDefault(alias.Value.Value, 1);
+                    break;
+            }
+            if (_total > MaxExpandedNodes) throw new YamlLimitException(current.Start,
+                $"Feil i {what} (YAML): henvisningene (*navn) gir over {MaxExpandedNodes.ToString("N0", CultureInfo.InvariantCulture).Replace(',', ' ')} verdier når de fylles ut. Skriv verdiene ut i stedet for å henvise til dem.");
+            return true;
+        }
+    }
+
+    /// <summary>A YAML text over a limit: where, and the editor's message (ABC005).</summary>
+    public sealed class YamlLimitException(Mark start, string message) : Exception(message)
+    {
+        public Mark Start { get; } = start;
     }
 }

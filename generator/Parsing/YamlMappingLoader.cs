@@ -21,11 +21,15 @@ public static partial class YamlMappingLoader
             diagnostics.Report(syntax, At(spans, tab), $"Feil i {what} (YAML): tabulator brukes til innrykk. Bruk mellomrom i stedet.");
             return null;
         }
-        if (!YamlLimits.Check(yaml, spans, diagnostics, what)) return null;
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new YamlLimits.LimitedParser(new Parser(new StringReader(yaml)), what));
+        }
+        catch (YamlLimits.YamlLimitException e)
+        {
+            diagnostics.Report(Rules.YamlTooComplex, spans.At(e.Start), e.Message);
+            return null;
         }
         catch (YamlException e) when (FindUnclosedBracket(yaml) is { } bracket && bracket.Line <= e.Start.Line)
         {
