@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 
@@ -16,7 +17,19 @@ public sealed class DirectorySink(string root) : IOutputSink
 
     public void WriteText(string path, string text)
     {
-        File.WriteAllText(Prepare(path), text, Utf8);
+        // Encoded into a pooled buffer and written with one call on a plain handle: a build writes
+        // tens of thousands of files, and File.WriteAllText also reserves space (fallocate) first.
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Utf8.GetBytes(text, buffer);
+            using var handle = File.OpenHandle(Prepare(path), FileMode.Create, FileAccess.Write);
+            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
         Interlocked.Increment(ref _count);
     }
 
