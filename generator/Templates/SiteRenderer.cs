@@ -46,7 +46,10 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             // Every page, also one taken from the preview's cache: the findings are reported together, once.
             resources.CheckPage(job.Output, job.Source, entry.Html);
             sink.WriteText(job.Output, entry.Html);
-            if (job.Page is not null) contentPageRendered?.Invoke(job.Page, entry.Html);
+            if (job.Page is null) return;
+            contentPageRendered?.Invoke(job.Page, entry.Html);
+            // A build that keeps nothing for a next one (no cache) lets the page's body go now.
+            if (Cache is null) views.ReleaseBody(job.Page);
         });
         return jobs.Count;
     }

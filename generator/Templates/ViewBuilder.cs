@@ -65,6 +65,9 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         return r;
     }
 
+    /// <summary>Lets a content page's rendered body go once its page is written (see <see cref="RenderedPage.ReleaseBody"/>).</summary>
+    public void ReleaseBody(SitePage page) => rendered[page.ContentPath].ReleaseBody();
+
     public PageView Page(SitePage page)
     {
         var r = Read(page, body: true);

@@ -105,7 +105,7 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
 
     private static (int Term, int Key)[] PageTerms(IndexedPage page, Vocabulary vocabulary, double average)
     {
-        var acc = new Dictionary<int, (double Whole, double Part, bool Title)>();
+        var acc = new Dictionary<int, (double Whole, double Part, bool Title)>(page.Words.Count * 2);
         foreach (var (word, stat) in page.Words)
         {
             var id = vocabulary.WordIds[word];

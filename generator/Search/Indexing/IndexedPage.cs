@@ -3,7 +3,8 @@ namespace ForbedringsAbc.Search.Indexing;
 /// <summary>
 /// One content page as the index sees it: its number (pages are numbered in path order), what a result shows (path, title, kind, excerpt text)
 /// and filters on (kind, phase, tag slugs), and its words (normalised tokens with hyphens, stop
-/// words left out) with their weights. <see cref="Length"/> counts the words, for BM25.
+/// words left out) with their weights, in the order first seen (a list: a page's words are only
+/// ever read in order, and ten thousand dictionaries cost twice the memory). <see cref="Length"/> counts the words, for BM25.
 /// </summary>
 public sealed record IndexedPage(
     int Id,
@@ -14,5 +15,5 @@ public sealed record IndexedPage(
     string? Phase,
     IReadOnlyList<string> Tags,
     string Excerpt,
-    IReadOnlyDictionary<string, WordStat> Words,
+    IReadOnlyList<KeyValuePair<string, WordStat>> Words,
     int Length);

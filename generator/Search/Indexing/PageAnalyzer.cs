@@ -41,7 +41,7 @@ public sealed class PageAnalyzer(SearchAnalyzer analyzer)
             });
         }
         return new IndexedPage(facts.Id, facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
-            ExcerptText(blocks), words, length);
+            ExcerptText(blocks), [.. words], length);
     }
 
     /// <summary>The page's text below the title, one block a line, cut at a word near <see cref="MaxExcerptChars"/>.</summary>

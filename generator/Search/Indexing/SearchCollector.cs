@@ -72,9 +72,10 @@ public sealed class SearchCollector
     {
         if (!_ids.TryGetValue(page, out var id)) return;
         var indexed = _analyzer.Analyze(_facts(page, id), html);
-        _pages[id] = indexed;
         var path = IndexWriter.CardFile(PageSet, id);
         _sink.WriteText(IndexWriter.Folder + path, JsonText.DataScript(path, IndexWriter.Card(indexed)));
+        // The excerpt text is only in the card, written now: the index keeps the words.
+        _pages[id] = indexed with { Excerpt = string.Empty };
     }
 
     /// <summary>The pages analysed so far, in number order (a page whose template failed is missing).</summary>
