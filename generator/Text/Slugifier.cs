@@ -9,13 +9,20 @@ namespace ForbedringsAbc.Text;
 /// </summary>
 public static class Slugifier
 {
+    // What each of the first 2,048 characters (every Latin letter) folds to, worked out once:
+    // lower-casing and stripping accents ask ICU, and a site's routes and tags make many slugs.
+    private static readonly string[] Table = [.. Enumerable.Range(0, 0x800).Select(c => Fold(char.ToLowerInvariant((char)c)))];
+
     public static string Slugify(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        var nfc = Utf16.ToNfc(text);
+        var sb = new StringBuilder(nfc.Length);
         var pendingHyphen = false;
-        foreach (var rune in Utf16.ToNfc(text).EnumerateRunes())
+        // Character by character: half of a surrogate pair (a character outside the BMP, such as
+        // an emoji) folds to nothing, as does a lone one, so either becomes a hyphen.
+        foreach (var ch in nfc)
         {
-            var folded = rune.IsBmp ? Fold(char.ToLowerInvariant((char)rune.Value)) : string.Empty;
+            var folded = ch < Table.Length ? Table[ch] : char.IsSurrogate(ch) ? string.Empty : Fold(char.ToLowerInvariant(ch));
             foreach (var c in folded)
             {
                 if (c is >= 'a' and <= 'z' or >= '0' and <= '9')

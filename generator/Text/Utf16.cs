@@ -5,7 +5,10 @@ namespace ForbedringsAbc.Text;
 /// <summary>Unicode normalisation that never throws on invalid UTF-16.</summary>
 public static class Utf16
 {
-    /// <summary>NFC, with invalid UTF-16 (a lone surrogate) replaced by U+FFFD rather than thrown on.</summary>
+    /// <summary>
+    /// NFC, with invalid UTF-16 (a lone surrogate) and U+FFFE (valid UTF-8, but ICU refuses to
+    /// normalise it) replaced by U+FFFD rather than thrown on.
+    /// </summary>
     public static string ToNfc(string text)
     {
         // Below U+0300 (where the combining marks begin) every character is its own NFC form and
@@ -19,7 +22,7 @@ public static class Utf16
         catch (ArgumentException)
         {
             var sb = new StringBuilder(text.Length);
-            foreach (var rune in text.EnumerateRunes()) sb.Append(rune.ToString());
+            foreach (var rune in text.EnumerateRunes()) sb.Append(rune.Value == 0xFFFE ? "\uFFFD" : rune.ToString());
             return sb.ToString().Normalize(NormalizationForm.FormC);
         }
     }
