@@ -12,9 +12,14 @@ namespace ForbedringsAbc.Parsing;
 /// Parses one content file in a single pass: front matter (typed and checked) and the Markdown
 /// tree (with source positions and heading ids). Pure: the same file always gives the same page.
 /// </summary>
-public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, DiagnosticBag diagnostics)
+/// <param name="keepTree">
+/// False in a build that keeps nothing for a next one: the page's Markdown tree is set aside
+/// (<see cref="ParsedPage.SetAsideBody"/>) and parsed again from the body text when rendered.
+/// </param>
+public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, DiagnosticBag diagnostics, bool keepTree = true)
 {
     private readonly FrontMatterReader _reader = new(site, diagnostics);
+    private bool _refused;
 
     public ParsedPage Parse(SourceDocument doc)
     {
@@ -22,8 +27,23 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
         var kind = PageKinds.KindOf(doc.ContentPath);
         var (common, kindMeta) = _reader.Read(doc, split, kind);
         var body = ParseBody(doc, split);
-        return new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, body,
+        var page = new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, body,
             split.BodyLineOffset, HeadingIds(body));
+        if (!keepTree)
+        {
+            // A body refused as too deep stays the empty tree, without a second message.
+            var (text, markdown, refused) = (split.Body, pipeline, _refused);
+            page.SetAsideBody(() => refused ? new MarkdownDocument() : Reparse(text, markdown));
+        }
+        return page;
+    }
+
+    /// <summary>The same tree <see cref="Parse"/> made, from the same body text (its heading ids renamed the same way).</summary>
+    private static MarkdownDocument Reparse(string body, MarkdownPipeline pipeline)
+    {
+        var document = Markdown.Parse(body, pipeline);
+        HeadingIds(document);
+        return document;
     }
 
     /// <summary>
@@ -47,10 +67,12 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
         catch (Exception e) when (IsTooDeep(e))
         {
             ReportTooDeep(doc, DeepestLine(split.Body) + split.BodyLineOffset, 1);
+            _refused = true;
             return new MarkdownDocument();
         }
         if (FirstTooDeep(document) is not { } deep) return document;
         ReportTooDeep(doc, split.BodyLineOffset + deep.Line + 1, deep.Column + 1);
+        _refused = true;
         return new MarkdownDocument();
     }
 

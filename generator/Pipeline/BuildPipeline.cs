@@ -75,9 +75,10 @@ public sealed class BuildPipeline
     {
         if (cache is null)
         {
-            var (parsed, found) = Parse(doc, pipeline, data);
+            var (parsed, found) = Parse(doc, pipeline, data, keepTree: false);
             diagnostics.AddRange(found);
-            // Nothing is kept for a next build, so the file's text can go (see Prepare).
+            // Nothing is kept for a next build, so the file's text can go (see Prepare), and the
+            // Markdown tree waits as the body's text until the Markdown stage parses it again.
             return parsed with { Source = parsed.Source with { Text = string.Empty } };
         }
         BuildCache.ParseEntry? entry;
@@ -97,10 +98,10 @@ public sealed class BuildPipeline
     }
 
     /// <summary>Parses one file with its diagnostics kept apart; a page the parser failed on is parsed as empty (the failure is ABC003).</summary>
-    private static (ParsedPage Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data)
+    private static (ParsedPage Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data, bool keepTree = true)
     {
         var local = new DiagnosticBag();
-        var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local).Parse(doc))
+        var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local, keepTree).Parse(doc))
             ?? new PageParser(pipeline, data, new DiagnosticBag()).Parse(doc with { Text = string.Empty });
         return (page, local.Raw());
     }

@@ -51,6 +51,7 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
     private RenderedPage? BuildCacheEntry(SitePage page, DiagnosticBag local) =>
         BuildPipeline.Guard(page.Page.Source.DisplayPath, local, () =>
         {
+            page.Page.RestoreBody();
             new BodyValidator(local).Validate(page);
             new MetaValidator(today, site.Data.Config.ReviewWarningDays, local).Validate(page);
             var links = new PageLinkChecker(new LinkResolver(site, content, local)).Check(page);
