@@ -11,10 +11,16 @@ public sealed record PageView
     public required HtmlString Summary { get; init; }
     public required HtmlString Content { get; init; }
 
-    /// <summary><see cref="Content"/> in two parts: what comes before the first h2, and the rest from it.</summary>
-    public HtmlString Intro { get; init; } = HtmlString.Empty;
+    /// <summary>How much of <see cref="Content"/> comes before its first h2 (<see cref="Intro"/>).</summary>
+    public int IntroLength { private get; init; }
 
-    public HtmlString Sections { get; init; } = HtmlString.Empty;
+    /// <summary>
+    /// <see cref="Content"/> in two parts: what comes before the first h2, and the rest from it.
+    /// Cut only when a layout asks (the guide's does), not copied for every page.
+    /// </summary>
+    public HtmlString Intro => IntroLength == 0 ? HtmlString.Empty : new(Content.Html[..IntroLength]);
+
+    public HtmlString Sections => IntroLength == Content.Html.Length ? HtmlString.Empty : new(Content.Html[IntroLength..]);
     public required string Path { get; init; }
     public DateView? Published { get; init; }
     public DateView? Updated { get; init; }
