@@ -8,8 +8,10 @@
 #   PAIRS=5 OUT=/dev/shm SERVE=0 bench/compare-hugo.sh 1000
 #
 # Needs ../shared/bench (make-corpus.py, run-hugo.sh); installs hugo and GNU time with apt when
-# missing. Our side is the published Release build with ReadyToRun (not `dotnet run`), with the
-# search index and everything else a real build does; Hugo builds HTML only.
+# missing. Our side is the published Release build, self-contained with composite ReadyToRun (the
+# framework and the generator compiled ahead together: the form the README gives the web team for
+# production), not `dotnet run`; it makes the search index and everything else a real build does.
+# Hugo builds HTML only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "$here/../shared/bench" && pwd)
@@ -21,10 +23,13 @@ need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get inst
 need hugo hugo
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
-bin=$(mktemp -d /tmp/abc-bench-bin.XXXXXX)
-trap 'rm -rf "$bin"' EXIT
+work=$(mktemp -d /tmp/abc-bench-bin.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+bin="$work/app"
 case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
-dotnet publish "$here/generator" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$bin" --nologo -v q >/dev/null
+# Its own artifacts folder: a self-contained publish must not share obj/ with the framework-dependent builds.
+dotnet publish "$here/generator" -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true \
+  -p:PublishReadyToRunComposite=true --artifacts-path "$work/artifacts" -o "$bin" --nologo -v q >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 

@@ -26,6 +26,12 @@ namespace ForbedringsAbc.Pipeline;
 /// </summary>
 public sealed class BuildPipeline
 {
+    /// <summary>
+    /// False for <c>check</c>: the search index reports nothing an editor can act on (its one
+    /// input that can be wrong, the synonyms file, is checked when loaded), so a check skips it.
+    /// </summary>
+    public bool IndexSearch { get; init; } = true;
+
     public BuildResult Run(BuildOptions options, IOutputSink sink, BuildCache? cache = null) => Write(Prepare(options, cache), sink);
 
     /// <summary>Load → Parse → Assemble → Resolve links → Render Markdown.</summary>
@@ -119,10 +125,11 @@ public sealed class BuildPipeline
         var analyzer = new SearchAnalyzer();
         var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
         var resources = OutsideResourceChecker.Create(options.TemplatesDir, prepared.Content, options.Display, diagnostics);
-        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache }.RenderAll(sink, search.Add);
+        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache }
+            .RenderAll(sink, IndexSearch ? search.Add : null);
         resources.ReportPages();
         prepared.Timer.Mark("templates");
-        var searchFiles = new SearchStage(analyzer).Write(search, prepared.Synonyms, sink);
+        var searchFiles = IndexSearch ? new SearchStage(analyzer).Write(search, prepared.Synonyms, sink) : 0;
         prepared.Timer.Mark("search");
         var files = pages + searchFiles + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
             + ChapterTrackWriter.WriteAll(prepared.Site, prepared.Rendered, sink);
