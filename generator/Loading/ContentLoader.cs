@@ -21,6 +21,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         var assets = new List<string>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var inside = entries.Select(entry => IsInsideRoot(fullRoot, entry)).ToArray();
+        // A link that cannot be followed (links pointing at each other) is refused like one out of content/.
         // Reading and decoding is most of the work: the files are read in parallel, each into its place.
         Parallel.For(0, entries.Count, i =>
         {
@@ -111,8 +112,8 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// Whether the entry is a symbolic link. The attributes come with the folder listing, so the
-    /// link itself is read only for the few entries that are links.
+    /// Whether the entry is a symbolic link: read from its attributes (a status call), and the
+    /// link itself is read only for entries that are links.
     /// </summary>
     private static bool IsLink(FileSystemInfo entry) =>
         entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
@@ -120,8 +121,16 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     private static bool IsInsideRoot(string root, FileSystemInfo file)
     {
         if (!IsLink(file)) return true;
-        var target = file.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        return target is not null && IsUnder(root, target);
+        try
+        {
+            var target = file.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            return target is not null && IsUnder(root, target);
+        }
+        catch (IOException)
+        {
+            // Too many levels of links: links pointing at each other lead nowhere.
+            return false;
+        }
     }
 
     private static bool IsUnder(string root, string path) => path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

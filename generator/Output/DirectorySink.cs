@@ -19,7 +19,8 @@ public sealed class DirectorySink(string root) : IOutputSink
     {
         // Encoded into a pooled buffer and written with one call on a plain handle: a build writes
         // tens of thousands of files, and File.WriteAllText also reserves space (fallocate) first.
-        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        // The worst case (3 bytes a character) for a page; the exact size for a large file (a feed, a big list).
+        var buffer = ArrayPool<byte>.Shared.Rent(text.Length < 65536 ? Utf8.GetMaxByteCount(text.Length) : Utf8.GetByteCount(text));
         try
         {
             var length = Utf8.GetBytes(text, buffer);

@@ -23,6 +23,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
 
     public ParsedPage Parse(SourceDocument doc)
     {
+        _refused = false;
         var split = FrontMatterSplitter.Split(doc, diagnostics);
         var kind = PageKinds.KindOf(doc.ContentPath);
         var (common, kindMeta) = _reader.Read(doc, split, kind);

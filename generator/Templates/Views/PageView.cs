@@ -18,9 +18,11 @@ public sealed record PageView
     /// <see cref="Content"/> in two parts: what comes before the first h2, and the rest from it.
     /// Cut only when a layout asks (the guide's does), not copied for every page.
     /// </summary>
-    public HtmlString Intro => IntroLength == 0 ? HtmlString.Empty : new(Content.Html[..IntroLength]);
+    public HtmlString Intro => Cut == 0 ? HtmlString.Empty : new(Content.Html[..Cut]);
 
-    public HtmlString Sections => IntroLength == Content.Html.Length ? HtmlString.Empty : new(Content.Html[IntroLength..]);
+    public HtmlString Sections => Cut == Content.Html.Length ? HtmlString.Empty : new(Content.Html[Cut..]);
+
+    private int Cut => Math.Min(IntroLength, Content.Html.Length);
     public required string Path { get; init; }
     public DateView? Published { get; init; }
     public DateView? Updated { get; init; }

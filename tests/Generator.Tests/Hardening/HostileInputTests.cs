@@ -146,6 +146,20 @@ public partial class HostileInputTests(ITestOutputHelper log)
         Assert.Contains("samme adresse", d.Message);
     }
 
+    [Fact]
+    public void File_links_pointing_at_each_other_are_refused_not_followed()
+    {
+        using var site = new FixtureSite(Pages.MinimalSite());
+        var a = Path.Combine(site.ContentDir, "historier", "a.md");
+        var b = Path.Combine(site.ContentDir, "historier", "b.md");
+        File.CreateSymbolicLink(a, b);
+        File.CreateSymbolicLink(b, a);
+        var (result, _) = site.Build();
+        Assert.Equal([("content/historier/a.md", "ABC001"), ("content/historier/b.md", "ABC001")],
+            result.Diagnostics.Select(d => (d.Span.File, d.Code)));
+        Assert.All(result.Diagnostics, d => Assert.Contains("snarvei", d.Message));
+    }
+
     [Theory]
     [InlineData("file")]
     [InlineData("folder")]
