@@ -20,20 +20,18 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         var documents = new SourceDocument?[entries.Count];
         var assets = new List<string>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        var inside = entries.Select(entry => IsInsideRoot(fullRoot, entry)).ToArray();
-        // A link that cannot be followed (links pointing at each other) is refused like one out of content/.
+        var refusals = entries.Select(entry => LinkRefusal(fullRoot, entry)).ToArray();
         // Reading and decoding is most of the work: the files are read in parallel, each into its place.
         Parallel.For(0, entries.Count, i =>
         {
-            if (inside[i] && IsMarkdown(entries[i].FullName)) documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]));
+            if (refusals[i] is null && IsMarkdown(entries[i].FullName)) documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]));
         });
         for (var i = 0; i < entries.Count; i++)
         {
             var file = entries[i].FullName;
-            if (!inside[i])
+            if (refusals[i] is { } refusal)
             {
-                diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(paths.ForUser(file)),
-                    "Filen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier filen inn i stedet.");
+                diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(paths.ForUser(file)), refusal);
             }
             else if (!IsMarkdown(file))
             {
@@ -60,7 +58,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     {
         var fullRoot = Path.GetFullPath(root);
         var file = Path.Combine(fullRoot, contentPath);
-        if (!IsInsideRoot(fullRoot, new FileInfo(file))) return null;
+        if (LinkRefusal(fullRoot, new FileInfo(file)) is not null) return null;
         return ReadDocument(file, contentPath);
     }
 
@@ -118,18 +116,21 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     private static bool IsLink(FileSystemInfo entry) =>
         entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
 
-    private static bool IsInsideRoot(string root, FileSystemInfo file)
+    /// <summary>Why a file may not be read (a link out of content/, or links that lead nowhere), or null when it may.</summary>
+    private static string? LinkRefusal(string root, FileSystemInfo file)
     {
-        if (!IsLink(file)) return true;
+        if (!IsLink(file)) return null;
         try
         {
             var target = file.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-            return target is not null && IsUnder(root, target);
+            return target is not null && IsUnder(root, target)
+                ? null
+                : "Filen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier filen inn i stedet.";
         }
         catch (IOException)
         {
-            // Too many levels of links: links pointing at each other lead nowhere.
-            return false;
+            // Too many levels of links: links pointing at each other.
+            return "Filen er en snarvei (symbolsk lenke) som peker på en annen snarvei i ring og ikke fører til noen fil. Fjern snarveien eller kopier filen inn.";
         }
     }
 
