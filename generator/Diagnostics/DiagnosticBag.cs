@@ -33,6 +33,9 @@ public sealed class DiagnosticBag
     private static string Shorten(string message) =>
         message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, 300), " … ", message.AsSpan(message.Length - 250));
 
+    /// <summary>A quoted value cut to <paramref name="max"/> characters, with "…" where it was cut.</summary>
+    public static string Clip(string value, int max = 40) => value.Length <= max ? value : value[..max] + "…";
+
     /// <summary>
     /// A message stays one line whatever content it quotes: control characters (a line break in a
     /// URL, a terminal escape sequence) are shown as \n, \t or \uXXXX, never printed as they are.

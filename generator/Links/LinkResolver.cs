@@ -64,14 +64,14 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         if (UrlRules.IsUnsafe(url))
         {
             diagnostics.Report(Rules.UnsafeUrl, span,
-                $"Adressen «{Shorten(url)}» er ikke tillatt: lenker og bilder kan ikke bruke javascript:, vbscript: eller data:.");
+                $"Adressen «{DiagnosticBag.Clip(url)}» er ikke tillatt: lenker og bilder kan ikke bruke javascript:, vbscript: eller data:.");
             return false;
         }
         if (kind != LinkKind.Link && UrlRules.IsExternal(url))
         {
             var what = kind == LinkKind.Image ? "Bildet" : "Filen";
             diagnostics.Report(Rules.OutsideImage, span,
-                $"{what} «{Shorten(url)}» hentes fra et annet nettsted. Mange lesere har ikke tilgang til internett: lagre filen ved siden av siden (for eksempel i bilder/) og lenk til den.");
+                $"{what} «{DiagnosticBag.Clip(url)}» hentes fra et annet nettsted. Mange lesere har ikke tilgang til internett: lagre filen ved siden av siden (for eksempel i bilder/) og lenk til den.");
             return false;
         }
         if (kind != LinkKind.Link && (url.Length == 0 || url.StartsWith('#')))
@@ -209,8 +209,6 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         var fromDir = from.Contains('/') ? from[..from.LastIndexOf('/')] : "";
         return Path.GetRelativePath("/" + fromDir, "/" + to).Replace('\\', '/');
     }
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
 
 /// <summary>What a URL in content is used for: a link to follow, or a file the page shows (image, film, captions).</summary>

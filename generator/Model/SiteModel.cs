@@ -70,17 +70,19 @@ public sealed record SiteModel(
     /// </summary>
     public SiteModel Replace(SitePage old, SitePage replacement)
     {
-        SitePage Swap(SitePage p) => ReferenceEquals(p, old) ? replacement : p;
-        IReadOnlyList<SitePage> SwapList(IReadOnlyList<SitePage> list) => list.Contains(old) ? list.Select(Swap).ToList() : list;
+        // One identity throughout: the old page object itself, never a page that merely equals it.
+        bool Is(SitePage? p) => ReferenceEquals(p, old);
+        SitePage Swap(SitePage p) => Is(p) ? replacement : p;
+        IReadOnlyList<SitePage> SwapList(IReadOnlyList<SitePage> list) => list.Any(Is) ? list.Select(Swap).ToList() : list;
         Dictionary<string, T> SwapMap<T>(IReadOnlyDictionary<string, T> map, Func<T, T> swap) =>
             map.ToDictionary(e => e.Key, e => swap(e.Value), StringComparer.Ordinal);
         var model = new SiteModel(
             Data,
             SwapList(Pages),
             Home is null ? null : Swap(Home),
-            Sections.Select(s => s.Index == old || s.Pages.Contains(old) ? s with { Index = s.Index is null ? null : Swap(s.Index), Pages = SwapList(s.Pages) } : s).ToList(),
-            Tags.Select(t => t.Pages.Contains(old) ? t with { Pages = SwapList(t.Pages) } : t).ToList(),
-            Aliases.Select(a => a.Target == old ? a with { Target = replacement } : a).ToList(),
+            Sections.Select(s => Is(s.Index) || s.Pages.Any(Is) ? s with { Index = s.Index is null ? null : Swap(s.Index), Pages = SwapList(s.Pages) } : s).ToList(),
+            Tags.Select(t => t.Pages.Any(Is) ? t with { Pages = SwapList(t.Pages) } : t).ToList(),
+            Aliases.Select(a => Is(a.Target) ? a with { Target = replacement } : a).ToList(),
             SwapMap(ByContentPath, Swap),
             DraftPaths,
             SwapMap(StoriesByMethod, SwapList),

@@ -112,20 +112,28 @@ public sealed partial class FrontMatterReader(SiteData site, DiagnosticBag diagn
 
     private List<string> ReadTags(YamlFields f)
     {
-        var tags = f.TextList("tags", required: false);
-        foreach (var tag in tags.Where(t => Text.Slugifier.Slugify(t.Value).Length == 0))
+        var kept = new List<string>();
+        foreach (var tag in f.TextList("tags", required: false))
         {
-            diagnostics.Report(Rules.BadSlug, tag.Span,
-                $"Emneordet «{tag.Value}» gir ingen nettadresse: det må ha minst én bokstav eller ett tall.");
+            var slug = Text.Slugifier.Slugify(tag.Value);
+            if (slug.Length == 0)
+            {
+                diagnostics.Report(Rules.BadSlug, tag.Span,
+                    $"Emneordet «{tag.Value}» gir ingen nettadresse: det må ha minst én bokstav eller ett tall.");
+                kept.Add(tag.Value);
+            }
+            else if (slug.Length > MaxTagSlugLength)
+            {
+                // A longer one would name a folder longer than file systems allow, and fail the whole build.
+                diagnostics.Report(Rules.BadSlug, tag.Span,
+                    $"Emneordet «{DiagnosticBag.Clip(tag.Value)}» er for langt (høyst {MaxTagSlugLength} tegn). Et emneord er ett eller noen få ord, for eksempel «pasientsikkerhet».");
+            }
+            else
+            {
+                kept.Add(tag.Value);
+            }
         }
-        // A longer one would name a folder longer than file systems allow, and fail the whole build.
-        var tooLong = tags.Where(t => Text.Slugifier.Slugify(t.Value).Length > MaxTagSlugLength).ToList();
-        foreach (var tag in tooLong)
-        {
-            diagnostics.Report(Rules.BadSlug, tag.Span,
-                $"Emneordet «{(tag.Value.Length > 40 ? tag.Value[..40] + "…" : tag.Value)}» er for langt (høyst {MaxTagSlugLength} tegn). Et emneord er ett eller noen få ord, for eksempel «pasientsikkerhet».");
-        }
-        return tags.Except(tooLong).Select(t => t.Value).ToList();
+        return kept;
     }
 
     private static ImageRef? ReadImage(YamlFields f)

@@ -19,21 +19,19 @@ namespace ForbedringsAbc.Parsing;
 public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, DiagnosticBag diagnostics, bool keepTree = true)
 {
     private readonly FrontMatterReader _reader = new(site, diagnostics);
-    private bool _refused;
 
     public ParsedPage Parse(SourceDocument doc)
     {
-        _refused = false;
         var split = FrontMatterSplitter.Split(doc, diagnostics);
         var kind = PageKinds.KindOf(doc.ContentPath);
         var (common, kindMeta) = _reader.Read(doc, split, kind);
-        var body = ParseBody(doc, split);
+        var (body, refused) = ParseBody(doc, split);
         var page = new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, body,
             split.BodyLineOffset, HeadingIds(body));
         if (!keepTree)
         {
             // A body refused as too deep stays the empty tree, without a second message.
-            var (text, markdown, refused) = (split.Body, pipeline, _refused);
+            var (text, markdown) = (split.Body, pipeline);
             page.SetAsideBody(() => refused ? new MarkdownDocument() : Reparse(text, markdown));
         }
         return page;
@@ -56,9 +54,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
     /// <summary>
     /// The Markdown tree; an empty one, and ABC004, when it is nested deeper than
     /// <see cref="MaxMarkdownDepth"/> (later stages walk the tree recursively) or so deep that
-    /// Markdig itself gives up.
+    /// Markdig itself gives up (<c>Refused</c>).
     /// </summary>
-    private MarkdownDocument ParseBody(SourceDocument doc, SplitDocument split)
+    private (MarkdownDocument Tree, bool Refused) ParseBody(SourceDocument doc, SplitDocument split)
     {
         MarkdownDocument document;
         try
@@ -68,13 +66,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
         catch (Exception e) when (IsTooDeep(e))
         {
             ReportTooDeep(doc, DeepestLine(split.Body) + split.BodyLineOffset, 1);
-            _refused = true;
-            return new MarkdownDocument();
+            return (new MarkdownDocument(), true);
         }
-        if (FirstTooDeep(document) is not { } deep) return document;
+        if (FirstTooDeep(document) is not { } deep) return (document, false);
         ReportTooDeep(doc, split.BodyLineOffset + deep.Line + 1, deep.Column + 1);
-        _refused = true;
-        return new MarkdownDocument();
+        return (new MarkdownDocument(), true);
     }
 
     /// <summary>Markdig's answer to input nested beyond its own limit (or the stack running short).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using ForbedringsAbc.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace ForbedringsAbc.Parsing;
 
@@ -21,34 +22,32 @@ public static class YamlLimits
     /// <summary>Values in one YAML text with aliases filled in; the largest data file has a few thousand.</summary>
     public const int MaxExpandedNodes = 100_000;
 
+    /// <summary>
+    /// Loads the text into <paramref name="stream"/>, checking the limits on the events as the
+    /// stream reads them (one parse). A syntax error is thrown (<see cref="YamlException"/>) for
+    /// the caller to report in its own words.
+    /// </summary>
     /// <returns>False, after reporting ABC005, when the text is over a limit.</returns>
-    public static bool Check(string yaml, YamlSpans spans, DiagnosticBag diagnostics, string what = "filen")
+    public static bool TryLoad(YamlStream stream, string yaml, YamlSpans spans, DiagnosticBag diagnostics, string what = "filen")
     {
-        var parser = new LimitedParser(new Parser(new StringReader(yaml)), what);
         try
         {
-            while (parser.MoveNext())
-            {
-            }
+            stream.Load(new LimitedParser(new Parser(new StringReader(yaml)), what));
+            return true;
         }
         catch (YamlLimitException e)
         {
             diagnostics.Report(Rules.YamlTooComplex, spans.At(e.Start), e.Message);
             return false;
         }
-        catch (YamlException)
-        {
-            // A syntax error: the loader reports it where it is.
-        }
-        return true;
     }
 
     /// <summary>
     /// A parser that checks the limits on each event as it passes, so that a loader reading from it
-    /// stops at the first event over a limit (with <see cref="YamlLimitException"/>) without the
+    /// stops at the first event over a limit (with a YamlLimitException) without the
     /// text being parsed twice.
     /// </summary>
-    public sealed class LimitedParser(IParser inner, string what) : IParser
+    private sealed class LimitedParser(IParser inner, string what) : IParser
     {
         private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
         private readonly Stack<(string? Anchor, long Start)> _open = new();
@@ -87,7 +86,7 @@ public static class YamlLimits
     }
 
     /// <summary>A YAML text over a limit: where, and the editor's message (ABC005).</summary>
-    public sealed class YamlLimitException(Mark start, string message) : Exception(message)
+    private sealed class YamlLimitException(Mark start, string message) : Exception(message)
     {
         public Mark Start { get; } = start;
     }

@@ -24,12 +24,7 @@ public static partial class YamlMappingLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new YamlLimits.LimitedParser(new Parser(new StringReader(yaml)), what));
-        }
-        catch (YamlLimits.YamlLimitException e)
-        {
-            diagnostics.Report(Rules.YamlTooComplex, spans.At(e.Start), e.Message);
-            return null;
+            if (!YamlLimits.TryLoad(stream, yaml, spans, diagnostics, what)) return null;
         }
         catch (YamlException e) when (FindUnclosedBracket(yaml) is { } bracket && bracket.Line <= e.Start.Line)
         {

@@ -6,4 +6,7 @@ namespace ForbedringsAbc.Pipeline;
 public sealed record BuildOptions(string ContentDir, string TemplatesDir, string OutputDir, Uri? BaseUrl, bool IncludeDrafts, string? DisplayBase = null, DateOnly? Today = null)
 {
     public Loading.PathDisplay Display => DisplayBase is null ? Loading.PathDisplay.Current : new Loading.PathDisplay(DisplayBase);
+
+    /// <summary>The date the rules compare with now: <see cref="Today"/>, or the clock's.</summary>
+    public DateOnly TodayOrClock() => Today ?? DateOnly.FromDateTime(DateTime.Now);
 }

@@ -47,7 +47,7 @@ public sealed class BuildPipeline
         diagnostics.Settings = data.Config.Rules;
         var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
         // The date the review and future-date rules compare with; a preview left running past midnight starts afresh.
-        var today = options.Today ?? DateOnly.FromDateTime(DateTime.Now);
+        var today = options.TodayOrClock();
         cache?.UseContext(CacheContext.Of(options) + today.ToString("O"));
         var synonyms = new SynonymLoader(new SearchAnalyzer(), display, diagnostics).Load(options.ContentDir);
         timer.Mark("load");
@@ -136,7 +136,8 @@ public sealed class BuildPipeline
         prepared.Timer.Mark("assets");
         return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer)
         {
-            Snapshot = new BuildSnapshot(prepared, search, resources, diagnostics.Raw(), pages, files, notes),
+            // Only the preview (a build with a cache) patches pages later; a plain build keeps nothing.
+            Snapshot = prepared.Cache is null ? null : new BuildSnapshot(prepared, search, resources, diagnostics.Raw(), pages, files, notes),
         };
     }
 

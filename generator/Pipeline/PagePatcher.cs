@@ -30,7 +30,7 @@ public static class PagePatcher
         var options = prepared.Options;
         // A finding is reported once for all the pages that have it, so it cannot be redone for one page.
         if (snapshot.Raw.Any(d => d.Code == Rules.OutsideResource.Code)) return null;
-        if (prepared.Today != (options.Today ?? DateOnly.FromDateTime(DateTime.Now))) return null;
+        if (prepared.Today != options.TodayOrClock()) return null;
 
         var timer = new StageTimer();
         var raw = new List<Diagnostic>(snapshot.Raw);

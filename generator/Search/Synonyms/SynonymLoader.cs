@@ -22,11 +22,11 @@ public sealed class SynonymLoader(SearchAnalyzer analyzer, PathDisplay paths, Di
         if (!File.Exists(path)) return SynonymSet.Empty;
         var spans = new YamlSpans(paths.ForUser(path), 0);
         var text = ContentText.Read(path, spans.DisplayPath, diagnostics);
-        if (text is null || !YamlLimits.Check(text, spans, diagnostics)) return SynonymSet.Empty;
+        if (text is null) return SynonymSet.Empty;
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            if (!YamlLimits.TryLoad(stream, text, spans, diagnostics)) return SynonymSet.Empty;
         }
         catch (YamlException e)
         {

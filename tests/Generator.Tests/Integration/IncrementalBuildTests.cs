@@ -161,6 +161,9 @@ public class IncrementalBuildTests
         var d = Assert.Single(broken.Diagnostics);
         Assert.Equal(("content/metoder/pdsa.md", 10, "ABC300"), (d.Span.File, d.Span.Line, d.Code));
         Assert.Same(good, broken.Files);
+        // The same diagnostics, to the letter, as a whole build of the same files.
+        Assert.Equal(new BuildPipeline().Run(site.Options(), new MemorySink()).Diagnostics.Select(x => x.ToString()),
+            broken.Diagnostics.Select(x => x.ToString()));
 
         site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: "## Hva er det?\n\nSe [fiskebein](fiskebein.md).\n"));
         var fixedState = await builder.RebuildAsync([path]);
