@@ -16,6 +16,7 @@ cd "$(dirname "$0")"
 #   chromium  the browser tests (Playwright drives /usr/bin/chromium; it never downloads one)
 #   nginx     the browser tests serve the site with it, under a sub-path
 #   java      runs vnu.jar, the Nu Html Checker
+#   clang, zlib1g-dev  link the native (AOT) publish that NativeAotTests compares with the preview's build
 missing=()
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
@@ -23,6 +24,8 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (needed by the tests)..."
   apt-get update -qq

@@ -8,10 +8,10 @@
 #   PAIRS=5 OUT=/dev/shm SERVE=0 bench/compare-hugo.sh 1000
 #
 # Needs ../shared/bench (make-corpus.py, run-hugo.sh); installs hugo and GNU time with apt when
-# missing. Our side is the published Release build, self-contained with composite ReadyToRun (the
-# framework and the generator compiled ahead together: the form the README gives the web team for
-# production), not `dotnet run`; it makes the search index and everything else a real build does.
-# Hugo builds HTML only.
+# missing. Our side is the published Release build compiled to native code (native AOT: the form
+# the README gives the web team for production; FORM=r2r publishes self-contained composite
+# ReadyToRun instead, to compare), not `dotnet run`; it makes the search index and everything else
+# a real build does. Hugo builds HTML only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "$here/../shared/bench" && pwd)
@@ -21,6 +21,11 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 
 need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need hugo hugo
+# Native AOT links with clang against zlib.
+if [ "${FORM:-aot}" = aot ]; then
+  need clang clang
+  dpkg -s zlib1g-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq zlib1g-dev >/dev/null; }
+fi
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
 work=$(mktemp -d /tmp/abc-bench-bin.XXXXXX)
@@ -28,8 +33,13 @@ trap 'rm -rf "$work"' EXIT
 bin="$work/app"
 case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 # Its own artifacts folder: a self-contained publish must not share obj/ with the framework-dependent builds.
-dotnet publish "$here/generator" -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true \
-  -p:PublishReadyToRunComposite=true --artifacts-path "$work/artifacts" -o "$bin" --nologo -v q >/dev/null
+case "${FORM:-aot}" in
+  aot) form=(-p:PublishAot=true) ;;
+  r2r) form=(--self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true) ;;
+  *) echo "FORM is aot or r2r" >&2; exit 2 ;;
+esac
+dotnet publish "$here/generator" -c Release -r "$rid" "${form[@]}" \
+  --artifacts-path "$work/artifacts" -o "$bin" --nologo -v q >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 

@@ -54,7 +54,7 @@ public sealed class IndexWriter(int shardCapBytes)
         foreach (var run in tailRuns)
         {
             var name = $"x/{tails.Count}.js";
-            tails.Add((name, JsonSerializer.Serialize(run)));
+            tails.Add((name, JsonText.Write(w => w.WriteStringValue(run))));
             tailNames.Add(name);
         }
         var shownAs = display == term.Term ? string.Empty

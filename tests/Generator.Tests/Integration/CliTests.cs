@@ -18,21 +18,16 @@ public class CliTests
     [Fact]
     public void Check_reports_exactly_what_a_build_reports()
     {
-        var files = Pages.MinimalSite();
-        files["historier/tavlemoter.md"] = Pages.Story("Tavlemøter", body: "## Hva lærte vi?\n\nSe [metoden](../metoder/finnes-ikke.md) og ![](bilde.png).\n");
-        files["metoder/feil.md"] = "---\ntitle: \"Feil\nsummary: x\n---\n\nTekst.\n";
-        files["refleksjon/uten-dato.md"] = Pages.Guide.Replace("published: 2021-11-01\n", "");
-        using var site = new FixtureSite(files);
+        using var site = new FixtureSite(Pages.SiteWithMistakes());
         var output = Path.Combine(site.Root, "site");
         string[] common = ["--content", site.ContentDir, "--templates", Repo.Templates];
         var build = Run(["build", .. common, "--output", output]);
         var check = Run(["check", .. common]);
 
-        static string[] Findings(string text) => [.. text.Split('\n').Where(l => l.Contains(": error ABC") || l.Contains(": warning ABC"))];
         Assert.Equal(1, build.Exit);
         Assert.Equal(1, check.Exit);
-        Assert.True(Findings(build.Out).Length >= 3, build.Out);
-        Assert.Equal(Findings(build.Out), Findings(check.Out));
+        Assert.True(GeneratorProcess.Findings(build.Out).Length >= 3, build.Out);
+        Assert.Equal(GeneratorProcess.Findings(build.Out), GeneratorProcess.Findings(check.Out));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public static class GeneratorProcess
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
+    /// <summary>The diagnostic lines of a run's output (errors and warnings, in the order printed).</summary>
+    public static string[] Findings(string output) => [.. output.Split('\n').Where(l => l.Contains(": error ABC") || l.Contains(": warning ABC"))];
+
     /// <summary>Starts the generator with its output redirected (the caller reads or drains it).</summary>
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {

@@ -24,6 +24,16 @@ public static class Pages
         "resources:\n  - {title: \"Snakk om forbedring\", note: \"Egen bolk om ledelse.\"}\n---\n\nSe filmen sammen.\n";
 
     /// <summary>A minimal valid site: home, one page of each kind, cross-referenced.</summary>
+    /// <summary>The minimal site with three mistakes: a broken link and a missing image, a YAML error, a missing date.</summary>
+    public static Dictionary<string, string> SiteWithMistakes()
+    {
+        var files = MinimalSite();
+        files["historier/tavlemoter.md"] = Story("Tavlemøter", body: "## Hva lærte vi?\n\nSe [metoden](../metoder/finnes-ikke.md) og ![](bilde.png).\n");
+        files["metoder/feil.md"] = "---\ntitle: \"Feil\nsummary: x\n---\n\nTekst.\n";
+        files["refleksjon/uten-dato.md"] = Guide.Replace("published: 2021-11-01\n", "");
+        return files;
+    }
+
     public static Dictionary<string, string> MinimalSite() => new()
     {
         ["_index.md"] = Home,

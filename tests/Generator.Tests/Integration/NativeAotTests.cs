@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using ForbedringsAbc.Tests.Support;
+
+namespace ForbedringsAbc.Tests.Integration;
+
+/// <summary>
+/// The production form of the generator, compiled to native code ahead of time (PublishAot, the
+/// README's publish command), makes the same site as the program editors preview with: the
+/// trimmer must not have removed anything the templates reach by reflection (the view types'
+/// properties, Scriban's builtins), and the error paths must give the same messages.
+/// </summary>
+public sealed class NativeAotTests : IClassFixture<CorpusFixture>, IClassFixture<NativeAotTests.Published>
+{
+    /// <summary>One native publish per test run (about a minute), in its own artifacts folder.</summary>
+    public sealed class Published : IDisposable
+    {
+        private readonly TempDir _dir = new();
+
+        public Published()
+        {
+            var rid = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
+            foreach (var a in new[]
+            {
+                "publish", Path.Combine(Repo.Root, "generator"), "-c", "Release", "-r", rid, "-p:PublishAot=true",
+                "--artifacts-path", _dir.Combine("artifacts"), "-o", _dir.Combine("bin"), "--nologo",
+            }) start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(8))) process.Kill(entireProcessTree: true);
+            ExitCode = process.HasExited ? process.ExitCode : -1;
+            Output = stdout.Result + stderr.Result;
+            Binary = _dir.Combine("bin", "generator");
+        }
+
+        public int ExitCode { get; }
+
+        public string Output { get; }
+
+        public string Binary { get; }
+
+        public string Root => _dir.Path;
+
+        public (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
+        {
+            Assert.True(ExitCode == 0, "The native publish failed:\n" + Output);
+            var start = new ProcessStartInfo(Binary) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in args) start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            return (process.ExitCode, stdout.Result + stderr.Result);
+        }
+
+        public void Dispose() => _dir.Dispose();
+    }
+
+    private readonly CorpusFixture _corpus;
+    private readonly Published _native;
+
+    public NativeAotTests(CorpusFixture corpus, Published native)
+    {
+        _corpus = corpus;
+        _native = native;
+    }
+
+    [Fact]
+    public void The_native_build_of_the_corpus_has_the_same_bytes()
+    {
+        var site = Path.Combine(_native.Root, "corpus-site");
+        var (exit, output) = _native.Run(_native.Root, "build", "--content", _corpus.Content, "--templates", Repo.Templates, "--output", site);
+        Assert.True(exit == 0, output);
+        Assert.Equal(SiteTree.Hashes(_corpus.Site), SiteTree.Hashes(site));
+    }
+
+    [Fact]
+    public void The_native_build_of_the_sites_own_content_has_the_same_bytes()
+    {
+        var site = Path.Combine(_native.Root, "real-site");
+        var (exit, output) = _native.Run(_native.Root, [.. _corpus.RealContentArgs(site)]);
+        Assert.True(exit == 0, output);
+        Assert.Equal(SiteTree.Hashes(_corpus.RealContentSite), SiteTree.Hashes(site));
+    }
+
+    /// <summary>Content and template mistakes: the same findings, word for word, from both forms.</summary>
+    [Fact]
+    public void The_native_build_reports_the_same_mistakes()
+    {
+        using var site = new FixtureSite(Pages.SiteWithMistakes());
+        // A template that fails at run time on one layout: the message names the template's line.
+        using var templates = Diagnostics.TemplateCopy.Of(Repo.Templates);
+        templates.Edit("layouts/contact.html", text => text + "{{ page.no_such_field }}\n");
+        string[] args = ["check", "--content", site.ContentDir, "--templates", templates.Path];
+
+        var (nativeExit, native) = _native.Run(site.Root, args);
+        var (managedExit, managed) = GeneratorProcess.Run(site.Root, null, args);
+
+        Assert.Equal(1, managedExit);
+        Assert.Equal(1, nativeExit);
+        Assert.Contains(GeneratorProcess.Findings(managed), l => l.Contains("ABC900") && l.Contains("no_such_field"));
+        Assert.True(GeneratorProcess.Findings(managed).Length >= 4, managed);
+        Assert.Equal(GeneratorProcess.Findings(managed), GeneratorProcess.Findings(native));
+    }
+}
