@@ -24,7 +24,10 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         // Reading and decoding is most of the work: the files are read in parallel, each into its place.
         Parallel.For(0, entries.Count, i =>
         {
-            if (refusals[i] is null && IsMarkdown(entries[i].FullName)) documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]));
+            if (refusals[i] is null && IsMarkdown(entries[i].FullName))
+            {
+                documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]), ContentText.SizeOf(entries[i]));
+            }
         });
         for (var i = 0; i < entries.Count; i++)
         {
@@ -37,7 +40,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             {
                 var contentPath = ContentPath(fullRoot, entries[i]);
                 assets.Add(contentPath);
-                sizes[contentPath] = new FileInfo(file).Length;
+                sizes[contentPath] = ContentText.SizeOf(entries[i]);
             }
         }
         var read = documents.OfType<SourceDocument>().ToList();
@@ -66,9 +69,9 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     /// Every file under content/, in ordinal order. A folder that is a symbolic link is not entered
     /// (it is reported): it may lead outside content/, or back into it and round in a loop.
     /// </summary>
-    private List<FileSystemInfo> Enumerate(string root)
+    private List<FileInfo> Enumerate(string root)
     {
-        var files = new List<FileSystemInfo>();
+        var files = new List<FileInfo>();
         var folders = new Stack<string>([root]);
         while (folders.Count > 0)
         {
@@ -85,9 +88,9 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             foreach (var entry in entries)
             {
                 if (IsExcluded(Path.GetRelativePath(root, entry.FullName))) continue;
-                if (entry is not DirectoryInfo dir) files.Add(entry);
-                else if (!IsLink(dir)) folders.Push(dir.FullName);
-                else ReportLinkedFolder(root, dir);
+                if (entry is FileInfo file) files.Add(file);
+                else if (entry is DirectoryInfo dir && !IsLink(dir)) folders.Push(dir.FullName);
+                else if (entry is DirectoryInfo linked) ReportLinkedFolder(root, linked);
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.FullName, b.FullName));
@@ -136,10 +139,10 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
 
     private static bool IsUnder(string root, string path) => path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private SourceDocument? ReadDocument(string file, string contentPath)
+    private SourceDocument? ReadDocument(string file, string contentPath, long? knownLength = null)
     {
         var display = paths.ForUser(file);
-        var text = ContentText.Read(file, display, diagnostics);
+        var text = ContentText.Read(file, display, diagnostics, knownLength);
         return text is null ? null : new SourceDocument(contentPath, display, text);
     }
 

@@ -17,26 +17,24 @@ public static class ContentText
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string? Read(string file, string display, DiagnosticBag diagnostics)
+    /// <param name="knownLength">The file's size when the caller already has it (from listing the folder); asked of the file otherwise.</param>
+    public static string? Read(string file, string display, DiagnosticBag diagnostics, long? knownLength = null)
     {
-        var bytes = ReadBounded(file, display, diagnostics);
-        return bytes is null ? null : Decode(bytes, display, diagnostics);
-    }
-
-    private static byte[]? ReadBounded(string file, string display, DiagnosticBag diagnostics)
-    {
+        byte[]? buffer = null;
         try
         {
-            var length = new FileInfo(file).Length;
+            var length = knownLength ?? SizeOf(new FileInfo(file));
             // A FIFO or device reports length 0: it is read as empty rather than waited on.
-            if (length == 0) return [];
+            if (length == 0) return string.Empty;
             if (length > MaxFileBytes) return TooLarge(length, display, diagnostics);
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            var buffer = new byte[Math.Min(length, MaxFileBytes) + 1];
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+            // One byte more than the size: a file that grew past the limit since is caught too.
+            var size = (int)length + 1;
+            buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
             var read = 0;
             int n;
-            while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0) read += n;
-            return read > MaxFileBytes ? TooLarge(read, display, diagnostics) : buffer[..read];
+            while (read < size && (n = RandomAccess.Read(handle, buffer.AsSpan(read, size - read), read)) > 0) read += n;
+            return read > MaxFileBytes ? TooLarge(read, display, diagnostics) : Decode(buffer.AsSpan(0, read), display, diagnostics);
         }
         catch (IOException e)
         {
@@ -48,9 +46,22 @@ public static class ContentText
             diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(display), "Filen kan ikke leses (mangler tilgang).");
             return null;
         }
+        finally
+        {
+            if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static byte[]? TooLarge(long length, string display, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The size of what reading the file gives: for a symbolic link, the size of the file it leads
+    /// to (the link's own size is the length of the path it holds).
+    /// </summary>
+    public static long SizeOf(FileInfo file) =>
+        file.Attributes.HasFlag(FileAttributes.ReparsePoint) && file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target
+            ? target.Length
+            : file.Length;
+
+    private static string? TooLarge(long length, string display, DiagnosticBag diagnostics)
     {
         var size = length > MaxFileBytes * 2 ? $"{length / 1024 / 1024.0:0.0} MB" : "over " + MaxFileBytes / 1024 / 1024 + " MB";
         diagnostics.Report(Rules.FileTooLarge, SourceSpan.WholeFile(display),
@@ -58,7 +69,7 @@ public static class ContentText
         return null;
     }
 
-    private static string? Decode(byte[] bytes, string display, DiagnosticBag diagnostics)
+    private static string? Decode(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diagnostics)
     {
         string text;
         try
@@ -88,10 +99,10 @@ public static class ContentText
     public static string NormalizeNewlines(string text) =>
         text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
 
-    private static (int Line, int Column) LineOf(byte[] bytes, int index)
+    private static (int Line, int Column) LineOf(ReadOnlySpan<byte> bytes, int index)
     {
         index = Math.Clamp(index, 0, bytes.Length);
-        var before = bytes.AsSpan(0, index);
+        var before = bytes[..index];
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
         return (1 + before.Count((byte)'\n'), index - lineStart + 1);
     }

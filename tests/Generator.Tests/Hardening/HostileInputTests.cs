@@ -160,6 +160,21 @@ public partial class HostileInputTests(ITestOutputHelper log)
         Assert.All(result.Diagnostics, d => Assert.Contains("i ring og ikke fører til noen fil", d.Message));
     }
 
+    /// <summary>
+    /// A link inside content/ to another file inside it is read whole: the size that counts is the
+    /// file's, not the link's own (the length of the path it holds, a few bytes).
+    /// </summary>
+    [Fact]
+    public void A_file_link_to_a_file_inside_content_gives_the_whole_page()
+    {
+        using var site = new FixtureSite(Pages.MinimalSite());
+        site.WriteFile("delt/tavlemoter.txt", Pages.Story("Tavlemøter på post 3", body: "## Slik gjorde vi det\n\nHele teksten kommer med, helt til siste ord: avslutning.\n"));
+        File.CreateSymbolicLink(Path.Combine(site.ContentDir, "historier", "post-3.md"), Path.Combine("..", "delt", "tavlemoter.txt"));
+        var (result, output) = site.Build();
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("helt til siste ord: avslutning.", output.Text("historier/post-3/index.html"));
+    }
+
     [Theory]
     [InlineData("file")]
     [InlineData("folder")]
