@@ -1,4 +1,4 @@
-using System.Net;
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Parsing;
@@ -11,10 +11,17 @@ namespace ForbedringsAbc.Templates;
 /// A Scriban context that escapes every value a template writes, except <see cref="HtmlString"/>:
 /// a template cannot forget to escape an editor's text. Variables are strict (a typo is an error),
 /// and included partials come from the set parsed once at start-up.
+/// A page and each partial inside it are written into character buffers the context keeps and
+/// reuses (one per include depth), not into a new string builder per include: Scriban's own
+/// include allocates a builder, then a second array of its whole size when it empties it.
 /// </summary>
 public sealed class EscapingTemplateContext : TemplateContext
 {
     private readonly IReadOnlyDictionary<string, Template> _partials;
+
+    // The outputs by depth: [0] the page, [1] a partial it includes, [2] one included by that, …
+    private readonly List<ReusedOutput> _outputsByDepth = [];
+    private int _depth;
 
     public EscapingTemplateContext(IReadOnlyDictionary<string, Template> partials, ScriptObject builtins)
         : base(builtins)
@@ -37,6 +44,94 @@ public sealed class EscapingTemplateContext : TemplateContext
             _ => Text.HtmlText.Escape(ObjectToString(textAsObject) ?? string.Empty),
         };
         return text is null ? this : base.Write(span, text);
+    }
+
+    /// <summary>Renders a layout into the page's reused buffer; the context is ready for the next page afterwards.</summary>
+    public string RenderPage(Template template)
+    {
+        var output = OutputAt(0);
+        PushOutput(output);
+        try
+        {
+            return template.Render(this);
+        }
+        finally
+        {
+            PopOutput();
+            output.Clear();
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="TemplateContext.RenderTemplate"/> does for an include (its own local scope, the
+    /// arguments, indentation saved and restored), with the partial written into the buffer of its depth.
+    /// </summary>
+    private string RenderPartial(Template template, ScriptArray arguments, ScriptNode callerContext)
+    {
+        EnterRecursive(callerContext);
+        var indent = CurrentIndent;
+        var previousTextWasNewLine = PreviousTextWasNewLine(this);
+        CurrentIndent = null;
+        var output = OutputAt(++_depth);
+        PushOutput(output);
+        var named = FetchNamedArguments(this, callerContext);
+        PushLocal();
+        try
+        {
+            SetValue(ScriptVariable.Arguments, arguments, asReadOnly: true, force: true);
+            if (named is not null)
+            {
+                foreach (var (name, value) in named) SetValue(ScriptVariable.Create(name, ScriptVariableScope.Local), value, asReadOnly: false, force: true);
+            }
+            if (indent is not null) ResetPreviousNewLine();
+            return template.Render(this);
+        }
+        finally
+        {
+            PopLocal();
+            PopOutput();
+            output.Clear();
+            _depth--;
+            CurrentIndent = indent;
+            PreviousTextWasNewLine(this) = previousTextWasNewLine;
+            ExitRecursive(callerContext);
+        }
+    }
+
+    private ReusedOutput OutputAt(int depth)
+    {
+        while (_outputsByDepth.Count <= depth) _outputsByDepth.Add(new ReusedOutput());
+        return _outputsByDepth[depth];
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_previousTextWasNewLine")]
+    private static extern ref bool PreviousTextWasNewLine(TemplateContext context);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "FetchNamedArguments")]
+    private static extern Dictionary<string, object?>? FetchNamedArguments(TemplateContext context, ScriptNode? callerContext);
+
+    /// <summary>A growable character buffer written by one page after another; ToString gives what was written since <see cref="Clear"/>.</summary>
+    private sealed class ReusedOutput : IScriptOutput
+    {
+        private char[] _buffer = new char[4096];
+        private int _length;
+
+        public void Write(string text, int offset, int count)
+        {
+            if (_length + count > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+            text.CopyTo(offset, _buffer, _length, count);
+            _length += count;
+        }
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
+
+        public void Clear() => _length = 0;
+
+        public override string ToString() => new(_buffer, 0, _length);
     }
 
     protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>
@@ -63,6 +158,10 @@ public sealed class EscapingTemplateContext : TemplateContext
             new(Load(context, callerSpan, templatePath));
     }
 
+    /// <summary>
+    /// <c>include "partials/x.html"</c>: Scriban's include (the same checks and messages), rendered by
+    /// <see cref="RenderPartial"/>, returning markup so the escaping above does not escape it again.
+    /// </summary>
     private sealed class SafeInclude : IScriptCustomFunction
     {
         private readonly IncludeFunction _inner = new();
@@ -77,8 +176,17 @@ public sealed class EscapingTemplateContext : TemplateContext
 
         public ScriptParameterInfo GetParameterInfo(int index) => _inner.GetParameterInfo(index);
 
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new HtmlString(_inner.Invoke(context, callerContext, arguments, blockStatement)?.ToString() ?? string.Empty);
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var escaping = (EscapingTemplateContext)context;
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            var caller = callerContext ?? context.CurrentNode;
+            if (arguments.Count == 0) throw new ScriptRuntimeException(span, "Expecting at least the name of the template to include for the <include> function");
+            var name = context.ObjectToString(arguments[0]);
+            if (caller is null) throw new ScriptRuntimeException(span, "Unable to resolve the include caller context.");
+            var path = context.GetTemplatePathFromName(name, caller);
+            return path is null ? null : new HtmlString(escaping.RenderPartial(context.GetOrCreateTemplate(path, caller), arguments, caller));
+        }
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             new(Invoke(context, callerContext, arguments, blockStatement));

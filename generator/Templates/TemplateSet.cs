@@ -80,7 +80,7 @@ public sealed class TemplateSet
         context.PushGlobal(globals);
         try
         {
-            var html = template.Render(context);
+            var html = context.RenderPage(template);
             context.PopGlobal();
             _contexts.Add(context);
             return html;
