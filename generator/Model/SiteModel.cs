@@ -7,6 +7,12 @@ public sealed record TagInfo(string Name, string Slug, IReadOnlyList<SitePage> P
 public sealed record SectionInfo(string Folder, PageKind Kind, SitePage? Index, IReadOnlyList<SitePage> Pages)
 {
     public string OutputPath => $"{Folder}/index.html";
+
+    /// <summary>The methods section shows its pages grouped by phase, on one page; other sections list them, a page of the list at a time.</summary>
+    public bool GroupedByPhase => Kind == PageKind.Method;
+
+    /// <summary>How many pages the section's list takes (<see cref="SiteModel.ListPageCount"/>).</summary>
+    public int ListPages => GroupedByPhase ? 1 : SiteModel.ListPageCount(Pages.Count);
 }
 
 /// <summary>An old URL that redirects to a page.</summary>
@@ -107,4 +113,16 @@ public sealed record SiteModel(
     public IEnumerable<SitePage> OfKind(PageKind kind) => Pages.Where(p => p.Kind == kind);
 
     public static string TagOutputPath(string slug) => $"{TagFolder}/{slug}/index.html";
+
+    /// <summary>
+    /// A list of pages (a section's, a tag's) shows this many at a time; the rest follow on pages
+    /// 2, 3, … (a list of thousands on one page is megabytes to load and to read through).
+    /// </summary>
+    public const int ListPageSize = 50;
+
+    public static int ListPageCount(int items) => Math.Max(1, (items + ListPageSize - 1) / ListPageSize);
+
+    /// <summary>Page <paramref name="number"/> (from 1) of the list whose first page is <paramref name="firstPage"/>: historier/index.html, historier/side/2/index.html, ….</summary>
+    public static string ListPagePath(string firstPage, int number) =>
+        number == 1 ? firstPage : $"{firstPage[..^"index.html".Length]}side/{number}/index.html";
 }

@@ -31,8 +31,25 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         var jobs = new List<(string Output, string Source, SitePage? Page, Func<string?> Render)>();
         foreach (var page in site.Pages) jobs.Add((page.OutputPath, page.Page.Source.DisplayPath, page, () => RenderContentPage(page)));
         if (site.Home is null) jobs.Add(("index.html", "index.html", null, () => RenderHome(null)));
-        foreach (var section in site.Sections.Where(s => s.Index is null)) jobs.Add((section.OutputPath, section.OutputPath, null, () => RenderSection(section, null)));
-        foreach (var tag in site.Tags) jobs.Add((SiteModel.TagOutputPath(tag.Slug), SiteModel.TagOutputPath(tag.Slug), null, () => RenderTag(tag)));
+        foreach (var section in site.Sections)
+        {
+            // Page 1 of a section with an _index.md is that content page (above); the pages after it are made here.
+            for (var n = section.Index is null ? 1 : 2; n <= section.ListPages; n++)
+            {
+                var number = n;
+                var output = SiteModel.ListPagePath(section.OutputPath, number);
+                jobs.Add((output, section.Index?.Page.Source.DisplayPath ?? output, null, () => RenderSection(section, section.Index, number)));
+            }
+        }
+        foreach (var tag in site.Tags)
+        {
+            for (var n = 1; n <= SiteModel.ListPageCount(tag.Pages.Count); n++)
+            {
+                var number = n;
+                var output = SiteModel.ListPagePath(SiteModel.TagOutputPath(tag.Slug), number);
+                jobs.Add((output, output, null, () => RenderTag(tag, number)));
+            }
+        }
         jobs.Add(($"{SiteModel.TagFolder}/index.html", $"{SiteModel.TagFolder}/index.html", null, RenderTagIndex));
         jobs.Add(("404.html", "404.html", null, RenderNotFound));
         jobs.Add((SearchPage, SearchPage, null, RenderSearch));
@@ -115,7 +132,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     private string? RenderContentPage(SitePage page) => page.Kind switch
     {
         PageKind.Home => RenderHome(page),
-        PageKind.Section => RenderSection(site.Sections.First(s => s.Index == page), page),
+        PageKind.Section => RenderSection(site.Sections.First(s => s.Index == page), page, 1),
         _ => Compose(ViewBuilder.KindName(page.Kind), views.Page(page), page.OutputPath, page.Page.Source.DisplayPath, page.Page.Section),
     };
 
@@ -150,8 +167,10 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             section?.OutputPath, pages.Select(views.Link).ToList());
     }
 
-    private string? RenderSection(SectionInfo section, SitePage? index)
+    /// <summary>Page <paramref name="number"/> of a section: its intro (on the first page only) and its list, or its phase groups.</summary>
+    private string? RenderSection(SectionInfo section, SitePage? index, int number)
     {
+        var path = SiteModel.ListPagePath(section.OutputPath, number);
         var baseView = index is not null ? views.Page(index) : new PageView
         {
             Kind = "section",
@@ -159,28 +178,52 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             Summary = HtmlString.Empty,
             Content = HtmlString.Empty,
             Path = section.OutputPath,
-            Breadcrumbs = [views.HomeCrumb()],
         };
         var view = section.Kind switch
         {
             PageKind.Method => baseView with { Groups = views.MethodGroups(), Phases = views.Phases(null), Cycle = views.Cycle(null) },
-            PageKind.Story or PageKind.Guide => baseView with { Items = PageOrder.NewestFirst(section.Pages).Select(views.Link).ToList() },
-            _ => baseView with { Items = PageOrder.ByTitle(section.Pages).Select(views.Link).ToList() },
+            PageKind.Story or PageKind.Guide => baseView with { Items = OnePage(PageOrder.NewestFirst(section.Pages), number) },
+            _ => baseView with { Items = OnePage(PageOrder.ByTitle(section.Pages), number) },
         };
-        view = view with { Kind = "section", Breadcrumbs = [views.HomeCrumb()] };
+        view = view with { Kind = "section", Breadcrumbs = [views.HomeCrumb()], Path = path, Pager = Pager(section.OutputPath, number, section.ListPages) };
+        if (number > 1) view = view with { Content = HtmlString.Empty, Cycle = null };
         var display = index?.Page.Source.DisplayPath ?? $"content/{section.Folder}/";
-        return Compose("section", view, section.OutputPath, display, section.Folder);
+        return Compose("section", view, path, display, section.Folder);
     }
 
-    private string? RenderTag(TagInfo tag)
+    private string? RenderTag(TagInfo tag, int number)
     {
-        var path = SiteModel.TagOutputPath(tag.Slug);
+        var first = SiteModel.TagOutputPath(tag.Slug);
+        var path = SiteModel.ListPagePath(first, number);
         var view = ListPage(tag.Name, path) with
         {
-            Items = tag.Pages.Select(views.Link).ToList(),
+            Items = OnePage(tag.Pages, number),
             Breadcrumbs = [views.HomeCrumb(), views.TagIndexCrumb()],
+            Pager = Pager(first, number, SiteModel.ListPageCount(tag.Pages.Count)),
         };
         return Compose("tag", view, path, $"emneord «{tag.Name}»", SiteModel.TagFolder);
+    }
+
+    /// <summary>The links of page <paramref name="number"/> of a list.</summary>
+    private List<LinkView> OnePage(IEnumerable<SitePage> pages, int number) =>
+        pages.Skip((number - 1) * SiteModel.ListPageSize).Take(SiteModel.ListPageSize).Select(views.Link).ToList();
+
+    /// <summary>The way between a list's pages; null when the list fits on one.</summary>
+    private static PagerView? Pager(string firstPage, int current, int total)
+    {
+        if (total < 2) return null;
+        string PathOf(int n) => SiteModel.ListPagePath(firstPage, n);
+        var shown = new SortedSet<int> { 1, total };
+        for (var n = Math.Max(1, current - 2); n <= Math.Min(total, current + 2); n++) shown.Add(n);
+        var links = new List<PagerLinkView>();
+        var previous = 0;
+        foreach (var n in shown)
+        {
+            if (n > previous + 1) links.Add(new PagerLinkView(0, string.Empty, false));
+            links.Add(new PagerLinkView(n, PathOf(n), n == current));
+            previous = n;
+        }
+        return new PagerView(current, total, current > 1 ? PathOf(current - 1) : null, current < total ? PathOf(current + 1) : null, links);
     }
 
     private string? RenderTagIndex()

@@ -33,6 +33,36 @@ public class KeyboardTests(SiteFixture site)
     }
 
     /// <summary>
+    /// The pages of a long list are walked with the keyboard: Tab reaches "Neste side" in the
+    /// labelled page navigation, Enter opens page 2, whose title says so and whose own number is
+    /// marked as the current page.
+    /// </summary>
+    [Fact]
+    public async Task The_pages_of_a_long_list_are_reached_with_the_keyboard()
+    {
+        var page = await site.OpenAsync("arkiv/index.html");
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Sidene i listen" });
+        Assert.Equal("Side 1 av 2", (await pager.Locator(".pager__status").InnerTextAsync()).Trim());
+        for (var i = 0; i < 200 && !await page.EvaluateAsync<bool>("() => document.activeElement.getAttribute('rel') === 'next'"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Equal("Neste side", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        var before = page.Url;
+        await page.Keyboard.PressAsync("Enter");
+        for (var i = 0; i < 100 && page.Url == before; i++) await Task.Delay(50);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.EndsWith("/arkiv/side/2/index.html", page.Url);
+        Assert.StartsWith("Arkiv, side 2 av 2 – ", await page.TitleAsync());
+        var current = page.GetByRole(AriaRole.Navigation, new() { Name = "Sidene i listen" }).Locator("[aria-current=page]");
+        Assert.Equal("Side 2", (await current.TextContentAsync())?.Trim());
+        Assert.Equal(1, await page.Locator(".item-list > li").CountAsync());
+        // The section's introduction is on its first page only.
+        Assert.Equal(0, await page.GetByText("Notatene står med det nyeste først.").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
     /// Tabs through every kind of page and compares a picture of each focused element (and 12 px
     /// round it) with a picture of the same place when nothing has focus: they must differ. Of
     /// elements that look alike (same tag, classes and parent), the first two are pictured.

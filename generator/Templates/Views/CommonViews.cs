@@ -19,3 +19,13 @@ public sealed record FigureView(string Url, string Alt, string? Caption, string?
 public sealed record GroupView(string Id, string Title, HtmlString Summary, string? Path, IReadOnlyList<LinkView> Items);
 
 public sealed record SiteView(string Title, string Description, string Organisation, IReadOnlyList<NavItemView> Nav, bool HasFeed, string? AboutPath, string? AccessibilityPath);
+
+/// <summary>
+/// Where a page of a long list is among the list's pages: its number, how many, the pages before
+/// and after, and the page numbers to link to (the first, the last, and two on each side of this
+/// one; a number 0 marks a gap between them).
+/// </summary>
+public sealed record PagerView(int Current, int Total, string? Previous, string? Next, IReadOnlyList<PagerLinkView> Pages);
+
+/// <summary>One page number in a <see cref="PagerView"/>: 0 (and no path) for a gap.</summary>
+public sealed record PagerLinkView(int Number, string Path, bool Current);

@@ -67,6 +67,9 @@ public sealed record PageView
     public IReadOnlyList<TagView> AllTags { get; init; } = [];
     public IReadOnlyList<PhaseView> Phases { get; init; } = [];
 
+    /// <summary>On a list that takes more than one page: which page this is, and the way to the others; null otherwise.</summary>
+    public PagerView? Pager { get; init; }
+
     // search page
     public SearchFormView? Search { get; init; }
 }

@@ -94,6 +94,15 @@ public sealed class SiteFixture : IAsyncLifetime
         var content = Path.Combine(_root, "content");
         CopyTree(RepoPaths.Content, content);
         CopyTree(Path.Combine(RepoPaths.Fixtures, "content"), content);
+        // A list longer than one page (51 short notes in arkiv/): the list's second page and the
+        // navigation between its pages are checked like every other page.
+        Directory.CreateDirectory(Path.Combine(content, "arkiv"));
+        File.WriteAllText(Path.Combine(content, "arkiv", "_index.md"), "---\ntitle: \"Arkiv\"\nsummary: \"Eldre notater.\"\n---\n\nNotatene står med det nyeste først.\n");
+        for (var i = 1; i <= SiteModel.ListPageSize + 1; i++)
+        {
+            File.WriteAllText(Path.Combine(content, "arkiv", $"notat-{i:D2}.md"),
+                $"---\ntitle: \"Notat {i:D2}\"\nsummary: \"Et kort notat fra arkivet.\"\npublished: 2024-03-01\n---\n\nNotat nummer {i}.\n");
+        }
         var options = new BuildOptions(content, RepoPaths.Templates, SiteDir, PublicBase, IncludeDrafts: false, DisplayBase: _root);
         var pipeline = new BuildPipeline();
         var prepared = pipeline.Prepare(options);
