@@ -114,6 +114,13 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
         _ = Task.Run(IndexLoopAsync);
     }
 
+    /// <summary>
+    /// How long the preview waits after a one-page rebuild before it writes the search index: an
+    /// editor saving again meanwhile gets their page rebuilt without the index's work competing for
+    /// the processor, and the index is written once they pause.
+    /// </summary>
+    public TimeSpan IndexQuietPeriod { get; init; } = TimeSpan.FromMilliseconds(500);
+
     private async Task IndexLoopAsync()
     {
         while (true)
@@ -126,6 +133,12 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
                     return;
                 }
                 _indexWanted = false;
+            }
+            await Task.Delay(IndexQuietPeriod);
+            lock (_indexLock)
+            {
+                // Another save came meanwhile: wait for quiet again.
+                if (_indexWanted) continue;
             }
             try
             {

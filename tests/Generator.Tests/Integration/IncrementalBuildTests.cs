@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ForbedringsAbc.DevServer;
 using ForbedringsAbc.Output;
 using ForbedringsAbc.Pipeline;
@@ -144,6 +145,33 @@ public class IncrementalBuildTests
         await builder.SearchIndexSettledAsync();
         Assert.Equal(after.Version, builder.State.Version);
         Assert.Contains("Søkeindeksen er oppdatert", log.ToString());
+        AssertSameSite(Clean(site), Bytes(builder.State));
+    }
+
+    /// <summary>
+    /// Saves in quick succession each get their page rebuilt at once; the search index (built from
+    /// the whole site, the slow part) is not written while the saving goes on, so it never slows a
+    /// save down, and is written once, from the last save, when the saving pauses.
+    /// </summary>
+    [Fact]
+    public async Task Quick_saves_are_rebuilt_at_once_and_the_search_index_once_they_pause()
+    {
+        using var site = new FixtureSite(Files());
+        var log = new StringWriter();
+        var builder = new PreviewBuilder(site.Options(), log) { IndexQuietPeriod = TimeSpan.FromSeconds(2) };
+        await builder.RebuildAsync();
+        var path = Path.Combine(site.ContentDir, "metoder", "pdsa.md");
+        for (var i = 1; i <= 3; i++)
+        {
+            site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: $"## Hva er det?\n\nForklaring nummer {i}.\n"));
+            var state = await builder.RebuildAsync([path]);
+            Assert.Contains("1 side laget på nytt", LastLine(log));
+            Assert.Contains($"Forklaring nummer {i}.", state.Files["metoder/pdsa/index.html"].Text);
+            await Task.Delay(100);
+        }
+        Assert.DoesNotContain("Søkeindeksen er oppdatert", log.ToString());
+        await builder.SearchIndexSettledAsync();
+        Assert.Single(Regex.Matches(log.ToString(), "Søkeindeksen er oppdatert"));
         AssertSameSite(Clean(site), Bytes(builder.State));
     }
 
