@@ -182,8 +182,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         var view = section.Kind switch
         {
             PageKind.Method => baseView with { Groups = views.MethodGroups(), Phases = views.Phases(null), Cycle = views.Cycle(null) },
-            PageKind.Story or PageKind.Guide => baseView with { Items = OnePage(PageOrder.NewestFirst(section.Pages), number) },
-            _ => baseView with { Items = OnePage(PageOrder.ByTitle(section.Pages), number) },
+            _ => baseView with { Items = OnePage(Ordered(section), number) },
         };
         view = view with { Kind = "section", Breadcrumbs = [views.HomeCrumb()], Path = path, Pager = Pager(section.OutputPath, number, section.ListPages) };
         if (number > 1) view = view with { Content = HtmlString.Empty, Cycle = null };
@@ -204,8 +203,15 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         return Compose("tag", view, path, $"emneord «{tag.Name}»", SiteModel.TagFolder);
     }
 
+    // Each section's pages in list order, sorted once for all the pages of its list.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SitePage>> _ordered = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<SitePage> Ordered(SectionInfo section) => _ordered.GetOrAdd(section.Folder, _ => section.Kind is PageKind.Story or PageKind.Guide
+        ? PageOrder.NewestFirst(section.Pages)
+        : PageOrder.ByTitle(section.Pages));
+
     /// <summary>The links of page <paramref name="number"/> of a list.</summary>
-    private List<LinkView> OnePage(IEnumerable<SitePage> pages, int number) =>
+    private List<LinkView> OnePage(IReadOnlyList<SitePage> pages, int number) =>
         pages.Skip((number - 1) * SiteModel.ListPageSize).Take(SiteModel.ListPageSize).Select(views.Link).ToList();
 
     /// <summary>The way between a list's pages; null when the list fits on one.</summary>
