@@ -125,10 +125,9 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         if (!IsLink(file)) return null;
         try
         {
-            var target = file.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-            return target is not null && IsUnder(root, target)
-                ? null
-                : "Filen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier filen inn i stedet.";
+            var target = file.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !IsUnder(root, target.FullName)) return "Filen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier filen inn i stedet.";
+            return target.Exists ? null : "Filen er en snarvei (symbolsk lenke) til en fil som ikke finnes. Fjern snarveien, eller kopier filen inn.";
         }
         catch (IOException)
         {

@@ -28,12 +28,22 @@ public static class ContentText
             if (length == 0) return string.Empty;
             if (length > MaxFileBytes) return TooLarge(length, display, diagnostics);
             using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-            // One byte more than the size: a file that grew past the limit since is caught too.
-            var size = (int)length + 1;
-            buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+            // Read to the end, also when the file grew since its size was taken, but never more than
+            // one byte past the limit (that byte is enough to refuse it).
+            buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length + 1);
             var read = 0;
             int n;
-            while (read < size && (n = RandomAccess.Read(handle, buffer.AsSpan(read, size - read), read)) > 0) read += n;
+            while (read <= MaxFileBytes && (n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)Math.Min(buffer.Length, MaxFileBytes + 1) - read), read)) > 0)
+            {
+                read += n;
+                if (read == buffer.Length && read <= MaxFileBytes)
+                {
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, MaxFileBytes + 1));
+                    buffer.AsSpan(0, read).CopyTo(larger);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
             return read > MaxFileBytes ? TooLarge(read, display, diagnostics) : Decode(buffer.AsSpan(0, read), display, diagnostics);
         }
         catch (IOException e)
@@ -56,10 +66,19 @@ public static class ContentText
     /// The size of what reading the file gives: for a symbolic link, the size of the file it leads
     /// to (the link's own size is the length of the path it holds).
     /// </summary>
-    public static long SizeOf(FileInfo file) =>
-        file.Attributes.HasFlag(FileAttributes.ReparsePoint) && file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target
-            ? target.Length
-            : file.Length;
+    /// A link that leads nowhere gives its own size: opening it then fails, and that is reported.
+    public static long SizeOf(FileInfo file)
+    {
+        if (!file.Attributes.HasFlag(FileAttributes.ReparsePoint)) return file.Length;
+        try
+        {
+            return file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target ? target.Length : file.Length;
+        }
+        catch (IOException)
+        {
+            return file.Length;
+        }
+    }
 
     private static string? TooLarge(long length, string display, DiagnosticBag diagnostics)
     {

@@ -175,6 +175,33 @@ public partial class HostileInputTests(ITestOutputHelper log)
         Assert.Contains("helt til siste ord: avslutning.", output.Text("historier/post-3/index.html"));
     }
 
+    /// <summary>A file that grew after the folder was listed (an editor saving during the build) is read whole, not cut at the listed size.</summary>
+    [Fact]
+    public void A_file_that_grew_since_it_was_listed_is_read_whole()
+    {
+        using var dir = new TempDir();
+        var text = Pages.Story("Lang", body: string.Concat(Enumerable.Repeat("Ærlig talt, dette er en lang tekst om forbedring. ", 2000)) + "Slutt.\n");
+        dir.Write("lang.md", text);
+        var diagnostics = new ForbedringsAbc.Diagnostics.DiagnosticBag();
+        var read = ForbedringsAbc.Loading.ContentText.Read(dir.Combine("lang.md"), "content/lang.md", diagnostics, knownLength: 100);
+        Assert.Empty(diagnostics.Raw());
+        Assert.Equal(text, read);
+    }
+
+    /// <summary>A link to a file that is not there (a page or an image): reported, and the rest of the site builds.</summary>
+    [Fact]
+    public void File_links_that_lead_nowhere_are_reported_not_a_crash()
+    {
+        using var site = new FixtureSite(Pages.MinimalSite());
+        File.CreateSymbolicLink(Path.Combine(site.ContentDir, "historier", "borte.md"), "finnes-ikke.md");
+        File.CreateSymbolicLink(Path.Combine(site.ContentDir, "historier", "borte.jpg"), Path.Combine("..", "finnes-ikke.jpg"));
+        var (result, output) = site.Build();
+        Assert.Equal([("content/historier/borte.jpg", "ABC001"), ("content/historier/borte.md", "ABC001")],
+            result.Diagnostics.Select(d => (d.Span.File, d.Code)));
+        Assert.All(result.Diagnostics, d => Assert.Contains("til en fil som ikke finnes", d.Message));
+        Assert.True(output.Files.ContainsKey("historier/tavlemoter/index.html"));
+    }
+
     [Theory]
     [InlineData("file")]
     [InlineData("folder")]
