@@ -125,13 +125,13 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
             owners[SiteModel.TagOutputPath(tag.Slug)] = $"emnesiden for «{tag.Name}»";
             for (var n = 2; n <= SiteModel.ListPageCount(tag.Pages.Count); n++)
             {
-                owners.TryAdd(SiteModel.ListPagePath(SiteModel.TagOutputPath(tag.Slug), n), $"side {n} av emnesiden for «{tag.Name}»");
+                owners.TryAdd(SiteModel.ListPagePath(SiteModel.TagOutputPath(tag.Slug), n), $"adressen som er satt av til side {n} av emnesiden for «{tag.Name}»");
             }
         }
         // A section's own first page may come from its _index.md; the pages after it are always made by the build.
         foreach (var section in sections)
         {
-            for (var n = 2; n <= section.ListPages; n++) owners.TryAdd(SiteModel.ListPagePath(section.OutputPath, n), $"side {n} av oversiktssiden for {section.Folder}/");
+            for (var n = 2; n <= section.ListPages; n++) owners.TryAdd(SiteModel.ListPagePath(section.OutputPath, n), $"adressen som er satt av til side {n} av oversiktssiden for {section.Folder}/");
         }
         var keptPages = pages.Where(page => Claim(owners, page.OutputPath, page.Page.Source.DisplayPath, owner =>
             diagnostics.Report(Rules.DuplicateUrl, page.Meta.SlugSpan ?? new SourceSpan(page.Page.Source.DisplayPath, 1, 1),

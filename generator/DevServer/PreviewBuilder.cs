@@ -121,8 +121,12 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
     /// </summary>
     public TimeSpan IndexQuietPeriod { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The longest the index waits for quiet: saves that never pause (an editor's autosave) still get it written.</summary>
+    public TimeSpan IndexLongestWait { get; init; } = TimeSpan.FromSeconds(3);
+
     private async Task IndexLoopAsync()
     {
+        var waiting = Stopwatch.StartNew();
         while (true)
         {
             lock (_indexLock)
@@ -137,12 +141,13 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
             await Task.Delay(IndexQuietPeriod);
             lock (_indexLock)
             {
-                // Another save came meanwhile: wait for quiet again.
-                if (_indexWanted) continue;
+                // Another save came meanwhile: wait for quiet again, up to the longest wait.
+                if (_indexWanted && waiting.Elapsed < IndexLongestWait) continue;
             }
             try
             {
                 await WriteIndexAsync();
+                waiting.Restart();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

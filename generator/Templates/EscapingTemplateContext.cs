@@ -74,10 +74,10 @@ public sealed class EscapingTemplateContext : TemplateContext
         CurrentIndent = null;
         var output = OutputAt(++_depth);
         PushOutput(output);
-        var named = FetchNamedArguments(this, callerContext);
         PushLocal();
         try
         {
+            var named = FetchNamedArguments(this, callerContext);
             SetValue(ScriptVariable.Arguments, arguments, asReadOnly: true, force: true);
             if (named is not null)
             {
@@ -129,7 +129,12 @@ public sealed class EscapingTemplateContext : TemplateContext
             return ValueTask.CompletedTask;
         }
 
-        public void Clear() => _length = 0;
+        /// <summary>Empties the buffer; one grown past 1 M characters by a very long page is let go rather than kept by the pooled context.</summary>
+        public void Clear()
+        {
+            _length = 0;
+            if (_buffer.Length > 1 << 20) _buffer = new char[4096];
+        }
 
         public override string ToString() => new(_buffer, 0, _length);
     }

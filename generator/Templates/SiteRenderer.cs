@@ -221,6 +221,9 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         string PathOf(int n) => SiteModel.ListPagePath(firstPage, n);
         var shown = new SortedSet<int> { 1, total };
         for (var n = Math.Max(1, current - 2); n <= Math.Min(total, current + 2); n++) shown.Add(n);
+        // A gap of one page shows that page instead of "…".
+        if (current - 3 == 2) shown.Add(2);
+        if (current + 3 == total - 1) shown.Add(total - 1);
         var links = new List<PagerLinkView>();
         var previous = 0;
         foreach (var n in shown)

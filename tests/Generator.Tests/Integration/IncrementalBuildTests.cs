@@ -175,6 +175,27 @@ public class IncrementalBuildTests
         AssertSameSite(Clean(site), Bytes(builder.State));
     }
 
+    /// <summary>Saves that never pause (an autosave) do not hold the search index back for ever: it is written after the longest wait.</summary>
+    [Fact]
+    public async Task Saves_that_never_pause_still_get_the_search_index_written()
+    {
+        using var site = new FixtureSite(Files());
+        var log = new StringWriter();
+        var builder = new PreviewBuilder(site.Options(), log) { IndexQuietPeriod = TimeSpan.FromSeconds(2), IndexLongestWait = TimeSpan.FromSeconds(1) };
+        await builder.RebuildAsync();
+        var path = Path.Combine(site.ContentDir, "metoder", "pdsa.md");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 1; watch.Elapsed < TimeSpan.FromSeconds(3.5); i++)
+        {
+            site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: $"## Hva er det?\n\nForklaring nummer {i}.\n"));
+            await builder.RebuildAsync([path]);
+            await Task.Delay(100);
+        }
+        Assert.Contains("Søkeindeksen er oppdatert", log.ToString());
+        await builder.SearchIndexSettledAsync();
+        AssertSameSite(Clean(site), Bytes(builder.State));
+    }
+
     [Fact]
     public async Task A_broken_link_saved_in_a_body_shows_at_its_line_and_the_fix_clears_it()
     {

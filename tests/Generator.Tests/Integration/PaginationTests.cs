@@ -15,6 +15,7 @@ public partial class PaginationTests
     private static (Pipeline.BuildResult Result, MemorySink Output) SiteWithStories(int extra, Action<FixtureSite>? arrange = null)
     {
         var files = Pages.MinimalSite();
+        files["historier/_index.md"] = "---\ntitle: \"Erfaringshistorier\"\nsummary: \"Historier fra forbedringsarbeid.\"\n---\n\nHer forteller team om arbeidet sitt.\n";
         for (var i = 1; i <= extra; i++)
         {
             var date = new DateOnly(2023, 1, 1).AddDays(i).ToString("yyyy-MM-dd");
@@ -85,7 +86,10 @@ public partial class PaginationTests
         var second = output.Text("historier/side/2/index.html");
         Assert.Contains("<title>Erfaringshistorier, side 2 av 3 – Forbedringsarbeidets ABC</title>", second);
         Assert.Contains("<span aria-current=\"page\">Erfaringshistorier, side 2 av 3</span>", second);
-        Assert.Contains("<title>Erfaringshistorier – Forbedringsarbeidets ABC</title>", output.Text("historier/index.html"));
+        var first = output.Text("historier/index.html");
+        Assert.Contains("<title>Erfaringshistorier – Forbedringsarbeidets ABC</title>", first);
+        Assert.Contains("Her forteller team om arbeidet sitt.", first);
+        Assert.DoesNotContain("Her forteller team om arbeidet sitt.", second);
     }
 
     [Fact]
@@ -109,6 +113,10 @@ public partial class PaginationTests
         Assert.Equal([1, 4, 5, 6, 7, 8, 12], numbers);
         Assert.Equal(2, Regex.Matches(sixth, "<li class=\"pager__gap\" aria-hidden=\"true\">…</li>").Count);
         Assert.Contains("Side 6 av 12", sixth);
+        // A gap of one page shows that page: on page 4, 2 is shown, not "…".
+        var fourth = Pager(output.Text("historier/side/4/index.html"));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 12], PageNumber().Matches(fourth).Select(m => int.Parse(m.Groups[1].Value)));
+        Assert.Single(Regex.Matches(fourth, "pager__gap"));
     }
 
     [Fact]

@@ -23,7 +23,6 @@ public static class Pages
         "questions:\n  - \"Hvordan deler dere erfaring?\"\n  - \"Tilrettelegger leder for læring?\"\n" +
         "resources:\n  - {title: \"Snakk om forbedring\", note: \"Egen bolk om ledelse.\"}\n---\n\nSe filmen sammen.\n";
 
-    /// <summary>A minimal valid site: home, one page of each kind, cross-referenced.</summary>
     /// <summary>The minimal site with three mistakes: a broken link and a missing image, a YAML error, a missing date.</summary>
     public static Dictionary<string, string> SiteWithMistakes()
     {
@@ -34,6 +33,7 @@ public static class Pages
         return files;
     }
 
+    /// <summary>A minimal valid site: home, one page of each kind, cross-referenced.</summary>
     public static Dictionary<string, string> MinimalSite() => new()
     {
         ["_index.md"] = Home,
