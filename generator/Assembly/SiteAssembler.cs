@@ -122,10 +122,10 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         foreach (var reserved in ReservedOutputs) owners[reserved] = "en side nettstedet lager selv";
         foreach (var tag in tags)
         {
-            owners[SiteModel.TagOutputPath(tag.Slug)] = $"emnesiden for «{tag.Name}»";
-            for (var n = 2; n <= SiteModel.ListPageCount(tag.Pages.Count); n++)
+            owners[tag.OutputPath] = $"emnesiden for «{tag.Name}»";
+            for (var n = 2; n <= tag.ListPages; n++)
             {
-                owners.TryAdd(SiteModel.ListPagePath(SiteModel.TagOutputPath(tag.Slug), n), $"adressen som er satt av til side {n} av emnesiden for «{tag.Name}»");
+                owners.TryAdd(SiteModel.ListPagePath(tag.OutputPath, n), $"adressen som er satt av til side {n} av emnesiden for «{tag.Name}»");
             }
         }
         // A section's own first page may come from its _index.md; the pages after it are always made by the build.

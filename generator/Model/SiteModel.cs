@@ -1,7 +1,13 @@
 namespace ForbedringsAbc.Model;
 
 /// <summary>A tag with its URL slug and the pages that carry it (sorted).</summary>
-public sealed record TagInfo(string Name, string Slug, IReadOnlyList<SitePage> Pages);
+public sealed record TagInfo(string Name, string Slug, IReadOnlyList<SitePage> Pages)
+{
+    public string OutputPath => SiteModel.TagOutputPath(Slug);
+
+    /// <summary>How many pages the tag's list takes (<see cref="SiteModel.ListPageCount"/>).</summary>
+    public int ListPages => SiteModel.ListPageCount(Pages.Count);
+}
 
 /// <summary>A top-level folder of content/: its optional _index.md and its pages.</summary>
 public sealed record SectionInfo(string Folder, PageKind Kind, SitePage? Index, IReadOnlyList<SitePage> Pages)

@@ -43,10 +43,10 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         }
         foreach (var tag in site.Tags)
         {
-            for (var n = 1; n <= SiteModel.ListPageCount(tag.Pages.Count); n++)
+            for (var n = 1; n <= tag.ListPages; n++)
             {
                 var number = n;
-                var output = SiteModel.ListPagePath(SiteModel.TagOutputPath(tag.Slug), number);
+                var output = SiteModel.ListPagePath(tag.OutputPath, number);
                 jobs.Add((output, output, null, () => RenderTag(tag, number)));
             }
         }
@@ -184,7 +184,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             PageKind.Method => baseView with { Groups = views.MethodGroups(), Phases = views.Phases(null), Cycle = views.Cycle(null) },
             _ => baseView with { Items = OnePage(Ordered(section), number) },
         };
-        view = view with { Kind = "section", Breadcrumbs = [views.HomeCrumb()], Path = path, Pager = Pager(section.OutputPath, number, section.ListPages) };
+        view = view with { Kind = "section", Breadcrumbs = [views.HomeCrumb()], Path = path, Pager = PagerView.For(section.OutputPath, number, section.ListPages) };
         if (number > 1) view = view with { Content = HtmlString.Empty, Cycle = null };
         var display = index?.Page.Source.DisplayPath ?? $"content/{section.Folder}/";
         return Compose("section", view, path, display, section.Folder);
@@ -192,13 +192,12 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
 
     private string? RenderTag(TagInfo tag, int number)
     {
-        var first = SiteModel.TagOutputPath(tag.Slug);
-        var path = SiteModel.ListPagePath(first, number);
+        var path = SiteModel.ListPagePath(tag.OutputPath, number);
         var view = ListPage(tag.Name, path) with
         {
             Items = OnePage(tag.Pages, number),
             Breadcrumbs = [views.HomeCrumb(), views.TagIndexCrumb()],
-            Pager = Pager(first, number, SiteModel.ListPageCount(tag.Pages.Count)),
+            Pager = PagerView.For(tag.OutputPath, number, tag.ListPages),
         };
         return Compose("tag", view, path, $"emneord «{tag.Name}»", SiteModel.TagFolder);
     }
@@ -213,27 +212,6 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     /// <summary>The links of page <paramref name="number"/> of a list.</summary>
     private List<LinkView> OnePage(IReadOnlyList<SitePage> pages, int number) =>
         pages.Skip((number - 1) * SiteModel.ListPageSize).Take(SiteModel.ListPageSize).Select(views.Link).ToList();
-
-    /// <summary>The way between a list's pages; null when the list fits on one.</summary>
-    private static PagerView? Pager(string firstPage, int current, int total)
-    {
-        if (total < 2) return null;
-        string PathOf(int n) => SiteModel.ListPagePath(firstPage, n);
-        var shown = new SortedSet<int> { 1, total };
-        for (var n = Math.Max(1, current - 2); n <= Math.Min(total, current + 2); n++) shown.Add(n);
-        // A gap of one page shows that page instead of "…".
-        if (current - 3 == 2) shown.Add(2);
-        if (current + 3 == total - 1) shown.Add(total - 1);
-        var links = new List<PagerLinkView>();
-        var previous = 0;
-        foreach (var n in shown)
-        {
-            if (n > previous + 1) links.Add(new PagerLinkView(0, string.Empty, false));
-            links.Add(new PagerLinkView(n, PathOf(n), n == current));
-            previous = n;
-        }
-        return new PagerView(current, total, current > 1 ? PathOf(current - 1) : null, current < total ? PathOf(current + 1) : null, links);
-    }
 
     private string? RenderTagIndex()
     {

@@ -107,7 +107,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         new(page.Meta.Title, page.OutputPath, new HtmlString(Read(page).SummaryHtml), Date(page.Meta.Published),
             KindName(page.Kind), strings.Get($"kinds.{KindName(page.Kind)}"));
 
-    public TagView Tag(TagInfo tag) => new(tag.Name, SiteModel.TagOutputPath(tag.Slug), tag.Pages.Count);
+    public TagView Tag(TagInfo tag) => new(tag.Name, tag.OutputPath, tag.Pages.Count);
 
     public DateView? Date(DateOnly? date) => date is { } d ? new DateView(DateText.Iso(d), strings.Dates.Long(d)) : null;
 
