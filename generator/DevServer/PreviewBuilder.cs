@@ -20,10 +20,15 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
     private readonly Lock _indexLock = new();
     private PreviewState _state = PreviewState.Empty;
 
-    /// <summary>The last build (good or not) and all of its files: what a one-page rebuild starts from.</summary>
-    private sealed record LastBuild(BuildSnapshot Snapshot, IReadOnlyDictionary<string, PreviewFile> Files, bool Succeeded);
+    /// <summary>
+    /// The last build (good or not) and all of its files: what a one-page rebuild starts from.
+    /// <see cref="Number"/> counts builds; <see cref="IndexOf"/> is the number of the build whose
+    /// search index the files hold (a one-page rebuild keeps the index it started from).
+    /// </summary>
+    private sealed record LastBuild(BuildSnapshot Snapshot, IReadOnlyDictionary<string, PreviewFile> Files, bool Succeeded, long Number, long IndexOf);
 
     private LastBuild? _last;
+    private long _builds;
     private bool _indexRunning;
     private bool _indexWanted;
 
@@ -64,7 +69,9 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
                 log.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}");
                 return State;
             }
-            _last = result.Snapshot is { } snapshot ? new LastBuild(snapshot, files, result.Succeeded) : null;
+            var number = ++_builds;
+            var indexOf = result.PatchedPages is null ? number : _last!.IndexOf;
+            _last = result.Snapshot is { } snapshot ? new LastBuild(snapshot, files, result.Succeeded, number, indexOf) : null;
             var previous = State;
             var next = new PreviewState(result.Succeeded || previous.Files.Count == 0 ? files : previous.Files, result.Diagnostics, previous.Version + 1);
             Volatile.Write(ref _state, next);
@@ -156,20 +163,28 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
         }
     }
 
-    /// <summary>Writes the search index of the last build and puts it in place, unless a newer build came meanwhile (it writes its own).</summary>
+    /// <summary>Runs after the search index is written and before it is put in place (tests use it to save meanwhile).</summary>
+    internal Func<Task>? BeforeIndexIsPutInPlace { get; init; }
+
+    /// <summary>
+    /// Writes the search index of the last build and puts it in place. A one-page rebuild that came
+    /// meanwhile still gets it: its files hold an older index still, and it asks for its own next.
+    /// A whole build that came meanwhile wrote a newer index, which stays.
+    /// </summary>
     private async Task WriteIndexAsync()
     {
-        var last = Volatile.Read(ref _last);
-        if (last is null) return;
+        var from = Volatile.Read(ref _last);
+        if (from is null) return;
         var watch = Stopwatch.StartNew();
         var sink = new PreviewSink();
-        PagePatcher.WriteSearchIndex(last.Snapshot, sink);
+        PagePatcher.WriteSearchIndex(from.Snapshot, sink);
+        if (BeforeIndexIsPutInPlace is { } hook) await hook();
         await _gate.WaitAsync();
         try
         {
-            if (!ReferenceEquals(_last, last)) return;
+            if (_last is not { } last || last.IndexOf >= from.Number) return;
             var files = Merge(last.Files, sink.Files, replaceIndex: true);
-            _last = last with { Files = files };
+            _last = last with { Files = files, IndexOf = from.Number };
             // The pages do not change, so open tabs are not reloaded: the next search uses the new index.
             if (last.Succeeded) Volatile.Write(ref _state, State with { Files = files });
             log.WriteLine($"{DateTime.Now:HH:mm:ss} Søkeindeksen er oppdatert ({watch.ElapsedMilliseconds} ms).");

@@ -185,8 +185,7 @@ public class IncrementalBuildTests
         await builder.RebuildAsync();
         var path = Path.Combine(site.ContentDir, "metoder", "pdsa.md");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        // Saves 0.3 s apart, never the 2 s of quiet; long enough for two tries at the index (a try
-        // that a save overtakes is dropped, as an index of an older build must not replace a newer one).
+        // Saves 0.3 s apart, never the 2 s of quiet; long enough for two tries at the index.
         for (var i = 1; watch.Elapsed < TimeSpan.FromSeconds(5.5); i++)
         {
             site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: $"## Hva er det?\n\nForklaring nummer {i}.\n"));
@@ -196,6 +195,64 @@ public class IncrementalBuildTests
         Assert.Contains("Søkeindeksen er oppdatert", log.ToString());
         await builder.SearchIndexSettledAsync();
         AssertSameSite(Clean(site), Bytes(builder.State));
+    }
+
+    /// <summary>
+    /// A save that lands while the search index is being written does not throw that index away
+    /// (saves faster than the index is written would otherwise keep the preview's search on the
+    /// index of the first build): it goes in place, and the save's own index follows it.
+    /// </summary>
+    [Fact]
+    public async Task A_save_while_the_search_index_is_written_does_not_throw_that_index_away()
+    {
+        using var site = new FixtureSite(Files());
+        var log = new StringWriter();
+        var builder = await SaveWhileTheIndexIsWritten(site, log, async preview =>
+        {
+            site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: "## Hva er det?\n\nAndre lagring.\n"));
+            await preview.RebuildAsync([Path.Combine(site.ContentDir, "metoder", "pdsa.md")]);
+        });
+        Assert.Equal(2, Regex.Matches(log.ToString(), "Søkeindeksen er oppdatert").Count);
+        AssertSameSite(Clean(site), Bytes(builder.State));
+    }
+
+    /// <summary>A whole build that lands while a one-page rebuild's index is being written keeps its own, newer index.</summary>
+    [Fact]
+    public async Task A_whole_build_while_the_search_index_is_written_keeps_its_own_index()
+    {
+        using var site = new FixtureSite(Files());
+        var log = new StringWriter();
+        var builder = await SaveWhileTheIndexIsWritten(site, log, async preview =>
+        {
+            // A new page: not a one-page rebuild, so the whole pipeline runs and writes the index.
+            site.WriteFile("metoder/ny-metode.md", Pages.Method("Ny metode", body: "## Hva er det?\n\nEn helt ny metode.\n"));
+            await preview.RebuildAsync();
+        });
+        Assert.DoesNotContain("Søkeindeksen er oppdatert", log.ToString());
+        AssertSameSite(Clean(site), Bytes(builder.State));
+    }
+
+    /// <summary>
+    /// A one-page save on a fresh preview, with <paramref name="meanwhile"/> run once, after the
+    /// save's search index is written and before it is put in place; returns once the index has settled.
+    /// </summary>
+    private static async Task<PreviewBuilder> SaveWhileTheIndexIsWritten(FixtureSite site, StringWriter log, Func<PreviewBuilder, Task> meanwhile)
+    {
+        var tries = 0;
+        PreviewBuilder? builder = null;
+        builder = new PreviewBuilder(site.Options(), log)
+        {
+            IndexQuietPeriod = TimeSpan.FromMilliseconds(50),
+            BeforeIndexIsPutInPlace = async () =>
+            {
+                if (tries++ == 0) await meanwhile(builder!);
+            },
+        };
+        await builder.RebuildAsync();
+        site.WriteFile("metoder/pdsa.md", Pages.Method("PDSA", body: "## Hva er det?\n\nFørste lagring.\n"));
+        await builder.RebuildAsync([Path.Combine(site.ContentDir, "metoder", "pdsa.md")]);
+        await builder.SearchIndexSettledAsync();
+        return builder;
     }
 
     [Fact]
