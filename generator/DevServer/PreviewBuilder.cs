@@ -174,7 +174,8 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
     private async Task WriteIndexAsync()
     {
         var from = Volatile.Read(ref _last);
-        if (from is null) return;
+        // A whole build since the one-page rebuild that asked for it wrote its own index.
+        if (from is null || from.IndexOf >= from.Number) return;
         var watch = Stopwatch.StartNew();
         var sink = new PreviewSink();
         PagePatcher.WriteSearchIndex(from.Snapshot, sink);
