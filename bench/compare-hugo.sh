@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The benchmark: races our generator against Hugo on the benchmark corpus, as whole processes,
 # alternating A B A B, and prints per-pair wall time, CPU time and peak RSS, medians and ratios;
+# also against Hugo followed by Pagefind over Hugo's output (the same job as ours: pages and a
+# search index; PAGEFIND=0 leaves it out);
 # our `check` beside our `build`; the per-stage profile of one of our builds (--timings); and the
 # preview server's save-to-reload latency on the largest corpus.
 #
 #   bench/compare-hugo.sh [N ...]        default: 1000 10000
-#   PAIRS=5 OUT=/dev/shm SERVE=0 bench/compare-hugo.sh 1000
+#   PAIRS=5 OUT=/dev/shm SERVE=0 PAGEFIND=0 bench/compare-hugo.sh 1000
 #
 # Needs ../shared/bench (make-corpus.py, run-hugo.sh); installs hugo and GNU time with apt when
-# missing. Our side is the published Release build compiled to native code (native AOT: the form
+# missing, and Pagefind from bench/peers/package-lock.json (npm ci). Our side is the published Release build compiled to native code (native AOT: the form
 # the README gives the web team for production; FORM=r2r publishes self-contained composite
 # ReadyToRun instead, to compare), not `dotnet run`; it makes the search index and everything else
 # a real build does. Hugo builds HTML only.
@@ -27,6 +29,18 @@ if [ "${FORM:-aot}" = aot ]; then
   dpkg -s zlib1g-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq zlib1g-dev >/dev/null; }
 fi
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+pagefind=${PAGEFIND:-1}
+if [ "$pagefind" != 0 ]; then
+  need npm npm
+  # The pinned version, from the lock file; again only when the lock changed.
+  peers="$here/bench/peers"
+  lock_sum=$(sha256sum "$peers/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$peers/node_modules/.lock-sha256" 2>/dev/null || true)" != "$lock_sum" ]; then
+    (cd "$peers" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$lock_sum" > "$peers/node_modules/.lock-sha256"
+  fi
+  export PAGEFIND="$peers/node_modules/@pagefind/linux-x64/bin/pagefind_extended"
+fi
 
 work=$(mktemp -d /tmp/abc-bench-bin.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -50,6 +64,9 @@ for n in "${sizes[@]}"; do
   for i in $(seq "$pairs"); do
     rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours" "$out"/.abc-bench-ours.*
     /usr/bin/time -f "hugo %e %U %S %M" "$shared/run-hugo.sh" "$corpus" "$out/abc-bench-hugo" 2>>"$results" >/dev/null
+    if [ "$pagefind" != 0 ]; then
+      /usr/bin/time -f "pagefind %e %U %S %M" "$shared/run-pagefind.sh" "$out/abc-bench-hugo" 2>>"$results" >/dev/null
+    fi
     /usr/bin/time -f "ours %e %U %S %M" "$bin/generator" build --content "$corpus/content" \
       --templates "$here/templates" --output "$out/abc-bench-ours" 2>>"$results" >/dev/null
     /usr/bin/time -f "check %e %U %S %M" "$bin/generator" check --content "$corpus/content" \
@@ -68,6 +85,17 @@ for n in "${sizes[@]}"; do
   echo "median wall ratio ours/hugo: $(paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{print $7/$2}' | median)"
   echo "median RSS ratio ours/hugo:  $(paste <(grep '^hugo' "$results") <(grep '^ours' "$results") | awk '{print $10/$5}' | median)"
   echo "median check/build wall:     $(paste <(grep '^check' "$results") <(grep '^ours' "$results") | awk '{print $2/$7}' | median)"
+  if [ "$pagefind" != 0 ]; then
+    # Hugo then Pagefind: the times add up, the peak is the larger of the two processes' peaks.
+    echo "-- the same job: Hugo, then Pagefind over its output"
+    paste <(grep '^hugo' "$results") <(grep '^pagefind' "$results") <(grep '^ours' "$results") | awk '{
+        wall = $2 + $7; cpu = $3 + $4 + $8 + $9; rss = ($5 > $10 ? $5 : $10)
+        printf "pair %d: hugo+pagefind %.2f s %.2f cpu %4d MiB (pagefind %.2f s) | ours %.2f s | wall ratio %.2f, RSS ratio %.2f\n",
+          NR, wall, cpu, rss/1024, $7, $12, $12/wall, $15/rss }'
+    echo "median pagefind: wall $(grep '^pagefind' "$results" | awk '{print $2}' | median) s, peak RSS $(grep '^pagefind' "$results" | awk '{print $5/1024}' | median) MiB"
+    echo "median wall ratio ours/(hugo+pagefind): $(paste <(grep '^hugo' "$results") <(grep '^pagefind' "$results") <(grep '^ours' "$results") | awk '{print $12/($2+$7)}' | median)"
+    echo "median RSS ratio ours/max(hugo, pagefind): $(paste <(grep '^hugo' "$results") <(grep '^pagefind' "$results") <(grep '^ours' "$results") | awk '{print $15/($5 > $10 ? $5 : $10)}' | median)"
+  fi
   "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" --timings | grep -E '^  '
   rm -f "$results"
 done
