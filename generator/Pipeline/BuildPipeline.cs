@@ -57,6 +57,7 @@ public sealed class BuildPipeline
         // A build that keeps nothing for a next one lets the files' text go with the Markdown trees
         // (they point into it): only the preview compares a file's new text with its old.
         if (cache is null) content = content with { Documents = [] };
+        CollectAfterStage(cache);
         timer.Mark("parse");
 
         var site = new SiteAssembler(data, diagnostics).Assemble(parsed, options.IncludeDrafts);
@@ -72,6 +73,7 @@ public sealed class BuildPipeline
                 return result;
             })
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
+        CollectAfterStage(cache);
         timer.Mark("markdown");
         return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, synonyms, timer) { Cache = cache, BodyPipeline = bodyPipeline, Today = today };
     }
@@ -128,6 +130,7 @@ public sealed class BuildPipeline
         var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache }
             .RenderAll(sink, IndexSearch ? search.Add : null);
         resources.ReportPages();
+        CollectAfterStage(prepared.Cache);
         prepared.Timer.Mark("templates");
         var searchFiles = IndexSearch ? new SearchStage(analyzer).Write(search, prepared.Synonyms, sink) : 0;
         prepared.Timer.Mark("search");
@@ -139,6 +142,24 @@ public sealed class BuildPipeline
             // Only the preview (a build with a cache) patches pages later; a plain build keeps nothing.
             Snapshot = prepared.Cache is null ? null : new BuildSnapshot(prepared, search, resources, diagnostics.Raw(), pages, files, notes),
         };
+    }
+
+    /// <summary>The managed heap above which a plain build collects at the end of a stage (see <see cref="CollectAfterStage"/>).</summary>
+    internal const long CollectAbove = 128L << 20;
+
+    /// <summary>
+    /// One full, non-compacting collection at the end of a stage of a plain build on a large heap:
+    /// the stage has just let most of what it made go (the files' text after parsing, the Markdown
+    /// trees after rendering, the finished pages after the templates), so little is left to mark.
+    /// Left alone, the collector grew its budgets through the next stage instead. 10,000 pages,
+    /// native, alternating runs: peak resident memory 531 → 420 MiB and ~3 % less CPU. Below
+    /// <see cref="CollectAbove"/> (1,000 pages) the collections cost more time than they save.
+    /// The preview (a build with a cache) keeps its own rhythm.
+    /// </summary>
+    private static void CollectAfterStage(BuildCache? cache)
+    {
+        if (cache is not null || GC.GetTotalMemory(forceFullCollection: false) < CollectAbove) return;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
     }
 
     private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink)
