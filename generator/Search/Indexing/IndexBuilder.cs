@@ -92,20 +92,33 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
         var average = pages.Count == 0 ? 1.0 : Math.Max(1.0, pages.Average(p => (double)p.Length));
         var perPage = new (int Term, int Key)[pages.Count][];
         Parallel.For(0, pages.Count, i => perPage[i] = PageTerms(pages[i], vocabulary, average));
-        var lists = new List<Posting>[vocabulary.Terms.Count];
-        for (var i = 0; i < lists.Length; i++) lists[i] = [];
+        // Each term's postings in an array of its exact size: counted first, then filled in page order.
+        var counts = new int[vocabulary.Terms.Count];
+        foreach (var terms in perPage)
+        {
+            foreach (var (term, _) in terms) counts[term]++;
+        }
+        var lists = new Posting[counts.Length][];
+        for (var t = 0; t < lists.Length; t++) lists[t] = counts[t] == 0 ? [] : new Posting[counts[t]];
+        Array.Clear(counts);
         for (var i = 0; i < pages.Count; i++)
         {
-            foreach (var (term, key) in perPage[i]) lists[term].Add(new Posting(pages[i].Id, key));
+            foreach (var (term, key) in perPage[i]) lists[term][counts[term]++] = new Posting(pages[i].Id, key);
+            perPage[i] = [];
         }
-        return Enumerable.Range(0, lists.Length).Where(t => lists[t].Count > 0)
+        return Enumerable.Range(0, lists.Length).Where(t => lists[t].Length > 0)
             .OrderBy(t => vocabulary.Terms[t], StringComparer.Ordinal)
             .Select(t => new TermPostings(vocabulary.Terms[t], lists[t])).ToList();
     }
 
+    /// <summary>One page's terms and their weights, summed on this thread's own table (emptied for each page).</summary>
+    [ThreadStatic]
+    private static Dictionary<int, (double Whole, double Part, bool Title)>? _accumulator;
+
     private static (int Term, int Key)[] PageTerms(IndexedPage page, Vocabulary vocabulary, double average)
     {
-        var acc = new Dictionary<int, (double Whole, double Part, bool Title)>(page.Words.Count * 2);
+        var acc = _accumulator ??= [];
+        acc.Clear();
         foreach (var (word, stat) in page.Words)
         {
             var id = vocabulary.WordIds[word];
