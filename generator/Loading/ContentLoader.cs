@@ -13,16 +13,22 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
 {
     public const string DataFolder = "_data";
 
-    public ContentSet Load(string root)
+    /// <param name="readPages">
+    /// False in a build that keeps nothing for a next one: the Markdown files are listed (in
+    /// <see cref="ContentSet.Unread"/>) but not read; each is read by <see cref="Read"/> when it is
+    /// parsed, so the text of every page is never held at once.
+    /// </param>
+    public ContentSet Load(string root, bool readPages = true)
     {
         var fullRoot = Path.GetFullPath(root);
         var entries = Enumerate(fullRoot);
         var documents = new SourceDocument?[entries.Count];
+        var unread = new List<ContentFile>();
         var assets = new List<string>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var refusals = entries.Select(entry => LinkRefusal(fullRoot, entry)).ToArray();
         // Reading and decoding is most of the work: the files are read in parallel, each into its place.
-        Parallel.For(0, entries.Count, i =>
+        Parallel.For(0, readPages ? entries.Count : 0, i =>
         {
             if (refusals[i] is null && IsMarkdown(entries[i].FullName))
             {
@@ -36,7 +42,11 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             {
                 diagnostics.Report(Rules.UnreadableFile, SourceSpan.WholeFile(paths.ForUser(file)), refusal);
             }
-            else if (!IsMarkdown(file))
+            else if (IsMarkdown(file))
+            {
+                if (!readPages) unread.Add(new ContentFile(ContentPath(fullRoot, entries[i]), paths.ForUser(file), file, ContentText.SizeOf(entries[i])));
+            }
+            else
             {
                 var contentPath = ContentPath(fullRoot, entries[i]);
                 assets.Add(contentPath);
@@ -46,7 +56,15 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         var read = documents.OfType<SourceDocument>().ToList();
         read.Sort((a, b) => string.CompareOrdinal(a.ContentPath, b.ContentPath));
         assets.Sort(StringComparer.Ordinal);
-        return new ContentSet(fullRoot, read, assets, sizes);
+        unread.Sort((a, b) => string.CompareOrdinal(a.ContentPath, b.ContentPath));
+        return new ContentSet(fullRoot, read, assets, sizes) { Unread = unread };
+    }
+
+    /// <summary>Reads a Markdown file listed but not read by <see cref="Load"/>; null when it cannot be read (the problem is reported).</summary>
+    public SourceDocument? Read(ContentFile file)
+    {
+        var text = ContentText.Read(file.FullName, file.DisplayPath, diagnostics, file.Size);
+        return text is null ? null : new SourceDocument(file.ContentPath, file.DisplayPath, text);
     }
 
     private static bool IsMarkdown(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);

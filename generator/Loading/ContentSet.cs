@@ -13,9 +13,15 @@ public sealed record ContentSet(
     IReadOnlyList<string> Assets,
     IReadOnlyDictionary<string, long> AssetSizes)
 {
+    /// <summary>Markdown files listed but not yet read (see <see cref="ContentLoader.Load"/>), sorted by path.</summary>
+    public IReadOnlyList<ContentFile> Unread { get; init; } = [];
+
     private readonly HashSet<string> _assetSet = new(Assets, StringComparer.Ordinal);
 
     public bool HasAsset(string contentPath) => _assetSet.Contains(contentPath);
 
     public string FullPath(string contentPath) => Path.Combine(Root, contentPath);
 }
+
+/// <summary>A Markdown file of content/ as listed: where it is, what to call it in a message, and its size when listed.</summary>
+public sealed record ContentFile(string ContentPath, string DisplayPath, string FullName, long Size);

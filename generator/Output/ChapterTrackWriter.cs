@@ -28,10 +28,10 @@ public static class ChapterTrackWriter
     public static bool HasTrack(SitePage page, RenderedPage rendered) =>
         page.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && rendered.Links.VideoUrl is not null;
 
-    public static int WriteAll(SiteModel site, IReadOnlyDictionary<string, RenderedPage> rendered, IOutputSink sink)
+    public static int WriteAll(SiteModel site, Func<SitePage, RenderedPage> rendered, IOutputSink sink)
     {
         var count = 0;
-        foreach (var page in site.Pages.Where(p => HasTrack(p, rendered[p.ContentPath])))
+        foreach (var page in site.Pages.Where(p => HasTrack(p, rendered(p))))
         {
             sink.WriteText(PathFor(page), Track(((GuideMeta)page.Page.KindMeta).Chapters));
             count++;

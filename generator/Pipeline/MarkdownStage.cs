@@ -58,6 +58,13 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
             return new MarkdownRenderer(bodyPipeline, _inline, local).Render(page, links) with { Toc = TocBuilder.From(page.Page.Body) };
         });
 
+    /// <summary>
+    /// A page's summary alone, for the lists that show it before the page's own Markdown stage has
+    /// run (<see cref="PreparedSite.BodiesWhenWritten"/>); that run reports the summary's problems.
+    /// </summary>
+    public RenderedPage SummaryOnly(SitePage page) =>
+        Empty(page) with { SummaryHtml = new MarkdownRenderer(bodyPipeline, _inline, new DiagnosticBag()).RenderSummary(page.Meta.Summary, page.Meta.SummarySpan) };
+
     private static RenderedPage Empty(SitePage page) =>
         new(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty, 0);
 }

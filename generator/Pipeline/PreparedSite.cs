@@ -27,6 +27,12 @@ public sealed record PreparedSite(
     /// <summary>The one Markdig pipeline the pages were parsed and rendered with.</summary>
     public required Markdig.MarkdownPipeline BodyPipeline { get; init; }
 
+    /// <summary>
+    /// When set, <see cref="Rendered"/> holds only the summaries of the pages the build writes, and
+    /// this stage renders the rest of each page's Markdown when its page is made.
+    /// </summary>
+    public MarkdownStage? BodiesWhenWritten { get; init; }
+
     /// <summary>The date the review and future-date rules compared with.</summary>
     public required DateOnly Today { get; init; }
 }

@@ -50,7 +50,9 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
     /// </summary>
     private RenderedPage Read(SitePage page, bool body = false)
     {
-        var r = rendered[page.ContentPath];
+        var r = body && RenderBody is { } render
+            ? _bodies.GetOrAdd(page.ContentPath, _ => new Lazy<RenderedPage>(() => render(page))).Value
+            : rendered[page.ContentPath];
         if (_touched.Value is { } touched)
         {
             touched.Add(page.OutputPath);
@@ -65,8 +67,28 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         return r;
     }
 
+    /// <summary>
+    /// Renders a page's Markdown when a view first needs its body, once (a section's later list
+    /// pages show its index page's title and table of contents); null when every page's Markdown
+    /// was rendered before the templates (see <see cref="Pipeline.PreparedSite.BodiesWhenWritten"/>).
+    /// </summary>
+    public Func<SitePage, RenderedPage>? RenderBody { get; init; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RenderedPage>> _bodies = new(StringComparer.Ordinal);
+
+    /// <summary>A page's rendering: the whole of it once its body is rendered, else what was rendered before the templates.</summary>
+    public RenderedPage RenderedOf(SitePage page) =>
+        _bodies.TryGetValue(page.ContentPath, out var body) ? body.Value : rendered[page.ContentPath];
+
+    /// <summary>Renders the Markdown of every page no view has needed the body of yet (with <see cref="RenderBody"/>).</summary>
+    public void RenderRemainingBodies()
+    {
+        if (RenderBody is null) return;
+        foreach (var page in site.Pages) Read(page, body: true);
+    }
+
     /// <summary>Lets a content page's rendered body go once its page is written (see <see cref="RenderedPage.ReleaseBody"/>).</summary>
-    public void ReleaseBody(SitePage page) => rendered[page.ContentPath].ReleaseBody();
+    public void ReleaseBody(SitePage page) => RenderedOf(page).ReleaseBody();
 
     public PageView Page(SitePage page)
     {
