@@ -32,7 +32,7 @@ public static class BuildCommand
         try
         {
             var sink = new DirectorySink(temp);
-            var result = new BuildPipeline().Run(options, sink);
+            var result = new BuildPipeline { CollectBetweenStages = true }.Run(options, sink);
             reporter.Print(result);
             var shown = PathDisplay.Current.ForUser(publisher.Target) + "/";
             if (!result.Succeeded)

@@ -33,7 +33,7 @@ public static class CheckCommand
         BuildResult result;
         try
         {
-            result = new BuildPipeline { IndexSearch = false }.Run(options, new DiscardingSink());
+            result = new BuildPipeline { IndexSearch = false, CollectBetweenStages = true }.Run(options, new DiscardingSink());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

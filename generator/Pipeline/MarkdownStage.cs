@@ -61,9 +61,12 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
     /// <summary>
     /// A page's summary alone, for the lists that show it before the page's own Markdown stage has
     /// run (<see cref="PreparedSite.BodiesWhenWritten"/>); that run reports the summary's problems.
+    /// A fault in the generator leaves it empty here, as it leaves the whole page in that run.
     /// </summary>
     public RenderedPage SummaryOnly(SitePage page) =>
-        Empty(page) with { SummaryHtml = new MarkdownRenderer(bodyPipeline, _inline, new DiagnosticBag()).RenderSummary(page.Meta.Summary, page.Meta.SummarySpan) };
+        BuildPipeline.Guard(page.Page.Source.DisplayPath, new DiagnosticBag(), () =>
+            Empty(page) with { SummaryHtml = new MarkdownRenderer(bodyPipeline, _inline, new DiagnosticBag()).RenderSummary(page.Meta.Summary, page.Meta.SummarySpan) })
+        ?? Empty(page);
 
     private static RenderedPage Empty(SitePage page) =>
         new(page, new PageLinks(new Dictionary<string, string>(), null, null, null), string.Empty, string.Empty, 0);

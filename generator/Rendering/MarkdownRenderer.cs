@@ -51,6 +51,21 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
     public string RenderSummary(string markdown, SourceSpan span)
     {
         if (markdown.Length == 0) return string.Empty;
+        try
+        {
+            return RenderSummaryOrThrow(markdown, span);
+        }
+        catch (Exception e) when (Parsing.PageParser.IsTooDeep(e))
+        {
+            // Emphasis nested past what Markdig renders (128 levels): the editor's mistake, at its place.
+            diagnostics.Report(Rules.MarkdownTooDeep, span,
+                "Ingressen (`summary`) har for mange nivåer av utheving inne i hverandre. Forenkle den.");
+            return Text.HtmlText.Escape(markdown);
+        }
+    }
+
+    private string RenderSummaryOrThrow(string markdown, SourceSpan span)
+    {
         var document = Markdown.Parse(SummaryText.AsOneParagraph(markdown), inline);
         if (document.Count != 1 || document[0] is not ParagraphBlock paragraph)
         {

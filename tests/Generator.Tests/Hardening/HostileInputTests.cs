@@ -80,6 +80,7 @@ public partial class HostileInputTests(ITestOutputHelper log)
         Page("200 nested indented lists, beyond Markdig's own limit", Story(body: string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', 2 * i) + "- a\n"))), 210, 1, "ABC004"),
         Valid("50 levels (25 quotes, 24 lists, an emphasis) are fine", Story(body: string.Concat(Enumerable.Repeat("> ", 25)) + string.Concat(Enumerable.Repeat("- ", 24)) + "*x*\n")),
         Page("51 nested quotes", Story(body: string.Concat(Enumerable.Repeat("> ", 51)) + "x\n"), 11, 101, "ABC004"),
+        Page("130 nested strong marks in the summary", Story().Replace("summary: \"Historien om X.\"", "summary: \"" + new string('*', 260) + "x" + new string('*', 260) + "\""), 3, 10, "ABC004"),
         Valid("10,000 nested brackets are text", Story(body: new string('[', 10_000) + "x" + new string(']', 10_000) + "\n")),
         Page("5,000 nested links quote a shortened target", Story(body: string.Concat(Enumerable.Repeat("[a](", 5000)) + "x" + new string(')', 5000) + "\n"), 11, 1, "ABC300"),
         Valid("a 1 MB line", Story(body: string.Concat(Enumerable.Repeat("ord ", 250_000)) + "\n")),
