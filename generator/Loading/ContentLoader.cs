@@ -28,13 +28,16 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var refusals = entries.Select(entry => LinkRefusal(fullRoot, entry)).ToArray();
         // Reading and decoding is most of the work: the files are read in parallel, each into its place.
-        Parallel.For(0, readPages ? entries.Count : 0, i =>
+        if (readPages)
         {
-            if (refusals[i] is null && IsMarkdown(entries[i].FullName))
+            Parallel.For(0, entries.Count, i =>
             {
-                documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]), ContentText.SizeOf(entries[i]));
-            }
-        });
+                if (refusals[i] is null && IsMarkdown(entries[i].FullName))
+                {
+                    documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]), ContentText.SizeOf(entries[i]));
+                }
+            });
+        }
         for (var i = 0; i < entries.Count; i++)
         {
             var file = entries[i].FullName;
@@ -44,7 +47,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             }
             else if (IsMarkdown(file))
             {
-                if (!readPages) unread.Add(new ContentFile(ContentPath(fullRoot, entries[i]), paths.ForUser(file), file, ContentText.SizeOf(entries[i])));
+                if (!readPages) unread.Add(new ContentFile(ContentPath(fullRoot, entries[i]), file, ContentText.SizeOf(entries[i])));
             }
             else
             {
@@ -61,11 +64,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     }
 
     /// <summary>Reads a Markdown file listed but not read by <see cref="Load"/>; null when it cannot be read (the problem is reported).</summary>
-    public SourceDocument? Read(ContentFile file)
-    {
-        var text = ContentText.Read(file.FullName, file.DisplayPath, diagnostics, file.Size);
-        return text is null ? null : new SourceDocument(file.ContentPath, file.DisplayPath, text);
-    }
+    public SourceDocument? Read(ContentFile file) => ReadDocument(file.FullName, file.ContentPath, file.Size);
 
     private static bool IsMarkdown(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 

@@ -23,5 +23,5 @@ public sealed record ContentSet(
     public string FullPath(string contentPath) => Path.Combine(Root, contentPath);
 }
 
-/// <summary>A Markdown file of content/ as listed: where it is, what to call it in a message, and its size when listed.</summary>
-public sealed record ContentFile(string ContentPath, string DisplayPath, string FullName, long Size);
+/// <summary>A Markdown file of content/ as listed: its path in content/, where it is, and its size when listed.</summary>
+public sealed record ContentFile(string ContentPath, string FullName, long Size);
