@@ -12,10 +12,13 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
 {
     private sealed class Vocabulary
     {
-        public Dictionary<string, int> WordIds { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> TermIds { get; } = new(StringComparer.Ordinal);
         public List<string> Terms { get; } = [];
+
+        /// <summary>For each number of the pages' <see cref="WordTable"/>: the word's term, or −1 (no term, or on no page).</summary>
         public int[] WordTerm { get; set; } = [];
+
+        /// <summary>For each number of the pages' <see cref="WordTable"/>: the word's part terms.</summary>
         public int[][] WordParts { get; set; } = [];
 
         public int Id(string term)
@@ -29,47 +32,50 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
 
     public SearchIndex Build(IReadOnlyList<IndexedPage> pages)
     {
-        var frequency = CountWords(pages);
-        var words = frequency.Keys.Order(StringComparer.Ordinal).ToArray();
+        var table = pages.Count == 0 ? new WordTable(_ => false) : pages[0].Table;
+        if (pages.Any(p => p.Table != table)) throw new ArgumentException("The pages of one index are analysed by one PageAnalyzer.", nameof(pages));
+        // The words on the pages, in ordinal order (the table's numbers depend on scheduling; nothing below does).
+        var counts = CountWords(pages, table.Count);
+        var ids = Enumerable.Range(0, counts.Length).Where(id => counts[id] > 0).OrderBy(id => table[id], StringComparer.Ordinal).ToArray();
+        var words = ids.Select(id => table[id]).ToArray();
+        var frequency = ids.Select(id => counts[id]).ToArray();
         var analyzed = new AnalyzedWord?[words.Length];
         Parallel.For(0, words.Length, i => analyzed[i] = analyzer.AnalyzeToken(words[i]));
         var decompounder = Decompounder(words, analyzed, frequency);
         var parts = new List<string>?[words.Length];
         Parallel.For(0, words.Length, i => parts[i] = analyzed[i] is { } a ? Parts(a, decompounder) : null);
-        var vocabulary = new Vocabulary { WordTerm = new int[words.Length], WordParts = new int[words.Length][] };
+        var vocabulary = new Vocabulary { WordTerm = new int[counts.Length], WordParts = new int[counts.Length][] };
+        Array.Fill(vocabulary.WordTerm, -1);
+        Array.Fill(vocabulary.WordParts, []);
         for (var i = 0; i < words.Length; i++)
         {
-            vocabulary.WordIds[words[i]] = i;
-            vocabulary.WordTerm[i] = analyzed[i] is { } a ? vocabulary.Id(a.Term) : -1;
-            vocabulary.WordParts[i] = parts[i]?.Select(vocabulary.Id).ToArray() ?? [];
+            vocabulary.WordTerm[ids[i]] = analyzed[i] is { } a ? vocabulary.Id(a.Term) : -1;
+            vocabulary.WordParts[ids[i]] = parts[i]?.Select(vocabulary.Id).ToArray() ?? [];
         }
         var terms = Invert(pages, vocabulary);
         return new SearchIndex(pages, terms, Displays(words, analyzed, frequency));
     }
 
-    private static Dictionary<string, int> CountWords(IReadOnlyList<IndexedPage> pages)
+    /// <summary>How often each word of the table occurs on all the pages (0 for a word on none of them).</summary>
+    private static int[] CountWords(IReadOnlyList<IndexedPage> pages, int tableCount)
     {
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new int[tableCount];
         foreach (var page in pages)
         {
-            foreach (var (word, stat) in page.Words)
-            {
-                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(frequency, word, out _);
-                count += stat.Count;
-            }
+            foreach (var word in page.Words) counts[word.Word] += word.Count;
         }
-        return frequency;
+        return counts;
     }
 
-    private Decompounder Decompounder(string[] words, AnalyzedWord?[] analyzed, Dictionary<string, int> frequency)
+    private Decompounder Decompounder(string[] words, AnalyzedWord?[] analyzed, int[] frequency)
     {
         var plainFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var stemFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
         {
             if (analyzed[i] is not { IsPlainWord: true } a) continue;
-            plainFrequency[a.Surface] = frequency[words[i]];
-            stemFrequency[a.Term] = stemFrequency.GetValueOrDefault(a.Term) + frequency[words[i]];
+            plainFrequency[a.Surface] = frequency[i];
+            stemFrequency[a.Term] = stemFrequency.GetValueOrDefault(a.Term) + frequency[i];
         }
         return new Decompounder(analyzer, plainFrequency, stemFrequency);
     }
@@ -119,17 +125,16 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
     {
         var acc = _accumulator ??= [];
         acc.Clear();
-        foreach (var (word, stat) in page.Words)
+        foreach (var word in page.Words)
         {
-            var id = vocabulary.WordIds[word];
-            var term = vocabulary.WordTerm[id];
+            var term = vocabulary.WordTerm[word.Word];
             if (term < 0) continue;
             var w = acc.GetValueOrDefault(term);
-            acc[term] = (w.Whole + stat.Weight, w.Part, w.Title || stat.InTitle);
-            foreach (var part in vocabulary.WordParts[id])
+            acc[term] = (w.Whole + word.Weight, w.Part, w.Title || word.InTitle);
+            foreach (var part in vocabulary.WordParts[word.Word])
             {
                 var p = acc.GetValueOrDefault(part);
-                acc[part] = (p.Whole, p.Part + stat.Weight, p.Title || stat.InTitle);
+                acc[part] = (p.Whole, p.Part + word.Weight, p.Title || word.InTitle);
             }
         }
         var result = new (int, int)[acc.Count];
@@ -140,13 +145,13 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
     }
 
     /// <summary>For each term, the word form most often written for it (ties: the first in ordinal order).</summary>
-    private static Dictionary<string, string> Displays(string[] words, AnalyzedWord?[] analyzed, Dictionary<string, int> frequency)
+    private static Dictionary<string, string> Displays(string[] words, AnalyzedWord?[] analyzed, int[] frequency)
     {
         var best = new Dictionary<string, (string Word, int Count)>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
         {
             if (analyzed[i] is not { } a) continue;
-            var count = frequency[words[i]];
+            var count = frequency[i];
             if (!best.TryGetValue(a.Term, out var b) || count > b.Count) best[a.Term] = (words[i], count);
         }
         return best.ToDictionary(kv => kv.Key, kv => kv.Value.Word, StringComparer.Ordinal);

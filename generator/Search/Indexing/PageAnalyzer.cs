@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using ForbedringsAbc.Search.Analysis;
 
@@ -8,40 +7,56 @@ namespace ForbedringsAbc.Search.Indexing;
 /// Turns one rendered page into an <see cref="IndexedPage"/>: extracts the text of &lt;main&gt;,
 /// counts its words (weighted by heading level; the h1 is the title) and keeps the text an
 /// excerpt is cut from. Thread-safe: pages are analysed in parallel while they are rendered.
-/// Words are interned across pages, so ten thousand pages share one copy of each word.
+/// Words are numbered across pages (<see cref="Words"/>), so ten thousand pages share one copy of
+/// each word and keep only its number.
 /// </summary>
-public sealed class PageAnalyzer(SearchAnalyzer analyzer)
+public sealed class PageAnalyzer
 {
     public const int MaxExcerptChars = 1200;
     public const int TitleWeight = 7;
 
+    private readonly SearchAnalyzer _analyzer;
     private readonly HtmlTextExtractor _extractor = new();
     private readonly Tokenizer _tokenizer = new();
-    private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    public PageAnalyzer(SearchAnalyzer analyzer)
+    {
+        _analyzer = analyzer;
+        Words = new WordTable(analyzer.IsStopWord);
+    }
+
+    /// <summary>The words of the pages analysed; the numbers in their <see cref="IndexedPage.Words"/>.</summary>
+    public WordTable Words { get; }
+
+    /// <summary>One page's words and their stats, summed on this thread's own table (emptied for each page).</summary>
+    [ThreadStatic]
+    private static Dictionary<int, WordStat>? _accumulator;
 
     public IndexedPage Analyze(PageFacts facts, string html)
     {
         var blocks = _extractor.Extract(html);
-        var words = new Dictionary<string, WordStat>(StringComparer.Ordinal);
+        var words = _accumulator ??= [];
+        words.Clear();
         var length = 0;
-        var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var block in blocks)
         {
-            var text = analyzer.Normalize(block.Text);
+            var text = _analyzer.Normalize(block.Text);
             _tokenizer.Tokenize(text, (start, count) =>
             {
-                var span = text.AsSpan(start, count);
-                if (!lookup.TryGetValue(span, out var token)) token = _pool.GetOrAdd(span.ToString(), static s => s);
-                if (analyzer.IsStopWord(token)) return;
+                var id = Words.Id(text.AsSpan(start, count));
+                if (id == WordTable.Excluded) return;
                 length++;
-                ref var stat = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(words, token, out _);
+                ref var stat = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(words, id, out _);
                 stat.Weight += block.Weight;
                 stat.Count++;
                 if (block.Weight >= TitleWeight) stat.InTitle = true;
             });
         }
+        var pageWords = new PageWord[words.Count];
+        var i = 0;
+        foreach (var (id, stat) in words) pageWords[i++] = new PageWord(id, stat);
         return new IndexedPage(facts.Id, facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
-            ExcerptText(blocks), [.. words], length);
+            ExcerptText(blocks), Words, pageWords, length);
     }
 
     /// <summary>The page's text below the title, one block a line, cut at a word near <see cref="MaxExcerptChars"/>.</summary>

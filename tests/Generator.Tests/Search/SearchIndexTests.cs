@@ -139,6 +139,42 @@ public sealed class SearchIndexTests
         return terms;
     }
 
+    [Fact]
+    public void The_index_is_the_same_whatever_order_the_pages_were_analysed_in()
+    {
+        // Pages are analysed in parallel, and words are numbered in the order first met: the
+        // files written must not depend on that order (here: forwards, backwards, and 8 threads at once).
+        var random = new Random(11);
+        var vocabulary = Enumerable.Range(0, 400).Select(i => Word(random, i)).Concat(["og", "ikke", "pasient-sikkerhet", "tavlemøte"]).ToArray();
+        var html = Enumerable.Range(0, 120).Select(i =>
+            $"<main><h1>Side {i} {vocabulary[random.Next(vocabulary.Length)]}</h1><h2>{vocabulary[random.Next(vocabulary.Length)]}</h2><p>"
+            + string.Join(' ', Enumerable.Range(0, 80).Select(_ => vocabulary[(int)(Math.Pow(random.NextDouble(), 2) * vocabulary.Length)])) + "</p></main>").ToArray();
+        // Two forms of one word, once each, on the first page and on the last: which form the index
+        // shows for the word ("Mente du …?") must not depend on which page was analysed first.
+        html[0] = html[0].Replace("</p>", " forbedringstavlene</p>", StringComparison.Ordinal);
+        html[^1] = html[^1].Replace("</p>", " forbedringstavler</p>", StringComparison.Ordinal);
+        var analyzer = new SearchAnalyzer();
+        (SearchIndex Index, IReadOnlyDictionary<string, string> Files) Build(IEnumerable<int> order, int threads)
+        {
+            var pageAnalyzer = new PageAnalyzer(analyzer);
+            var pages = new IndexedPage[html.Length];
+            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+                pages[i] = pageAnalyzer.Analyze(new PageFacts(i, $"p/{i:D4}/index.html", $"Side {i}", "article", "Artikkel", null, []), html[i]));
+            var index = new IndexBuilder(analyzer).Build(pages);
+            return (index, new IndexWriter(2048).Files(index, SynonymSet.Empty, "set", pages.Length));
+        }
+        var (index, forwards) = Build(Enumerable.Range(0, html.Length), 1);
+        var backwards = Build(Enumerable.Range(0, html.Length).Reverse(), 1).Files;
+        var parallel = Build(Enumerable.Range(0, html.Length), 8).Files;
+        Assert.True(forwards.Keys.Count(k => k.Contains("/t/", StringComparison.Ordinal)) > 3, string.Join(", ", forwards.Keys));
+        Assert.Equal("forbedringstavlene", index.Displays[analyzer.StemWord("forbedringstavler")]);
+        foreach (var other in new[] { backwards, parallel })
+        {
+            Assert.Equal(forwards.Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
+            foreach (var (name, text) in forwards) Assert.True(text == other[name], name);
+        }
+    }
+
     private static string Word(Random random, int i)
     {
         const string letters = "abdefghiklmnoprstuvyæøå";
