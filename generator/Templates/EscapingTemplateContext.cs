@@ -36,10 +36,19 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
+        if (textAsObject is LayoutMarkup markup && string.IsNullOrEmpty(CurrentIndent) && Output is ReusedOutput target)
+        {
+            // What base.Write does with this text (no indent to add), from the buffer it is in.
+            if (markup.Output.Length == 0) return this;
+            target.Write(markup.Output);
+            PreviousTextWasNewLine(this) = markup.Output.EndsWithNewLine;
+            return this;
+        }
         var text = textAsObject switch
         {
             null => null,
             HtmlString html => html.Html,
+            LayoutMarkup layoutMarkup => layoutMarkup.ToString(),
             string s => Text.HtmlText.Escape(s),
             _ => Text.HtmlText.Escape(ObjectToString(textAsObject) ?? string.Empty),
         };
@@ -63,6 +72,47 @@ public sealed class EscapingTemplateContext : TemplateContext
     }
 
     /// <summary>
+    /// Renders a page in two steps on this context: the kind's <paramref name="layout"/>, then the
+    /// <paramref name="frame"/> around it, whose <c>content</c> is the layout's markup, written
+    /// from the buffer the layout was rendered into (no string of it is made). <paramref name="framing"/>
+    /// is called between the two (a failure after it is the frame's).
+    /// </summary>
+    public string RenderFramed(Template layout, Template frame, ScriptObject globals, Action framing)
+    {
+        var content = _layoutOutput;
+        PushOutput(content);
+        try
+        {
+            RenderInPlace(layout);
+        }
+        finally
+        {
+            PopOutput();
+        }
+        try
+        {
+            framing();
+            globals.SetValue("content", new LayoutMarkup(content), readOnly: true);
+            ResetPreviousNewLine();
+            return RenderPage(frame);
+        }
+        finally
+        {
+            content.Clear();
+        }
+    }
+
+    private readonly ReusedOutput _layoutOutput = new();
+
+    /// <summary>The markup of a page's layout, as the frame's <c>content</c>; a string only when one is asked for.</summary>
+    private sealed class LayoutMarkup(ReusedOutput output)
+    {
+        public ReusedOutput Output => output;
+
+        public override string ToString() => output.ToString();
+    }
+
+    /// <summary>
     /// What <see cref="TemplateContext.RenderTemplate"/> does for an include (its own local scope, the
     /// arguments, indentation saved and restored), with the partial written into the buffer of its depth.
     /// </summary>
@@ -77,12 +127,7 @@ public sealed class EscapingTemplateContext : TemplateContext
         PushLocal();
         try
         {
-            var named = FetchNamedArguments(this, callerContext);
-            SetValue(ScriptVariable.Arguments, arguments, asReadOnly: true, force: true);
-            if (named is not null)
-            {
-                foreach (var (name, value) in named) SetValue(ScriptVariable.Create(name, ScriptVariableScope.Local), value, asReadOnly: false, force: true);
-            }
+            SetArguments(arguments, callerContext);
             if (indent is not null) ResetPreviousNewLine();
             return template.Render(this);
         }
@@ -97,6 +142,67 @@ public sealed class EscapingTemplateContext : TemplateContext
             ExitRecursive(callerContext);
         }
     }
+
+    /// <summary>
+    /// An include that stands as a statement of its own (all of ours): the partial is written
+    /// straight into the output of the template that includes it, with no string of its own in
+    /// between. What <see cref="RenderPartial"/> does otherwise (own local scope, arguments), as
+    /// Scriban's Template.Render does it, less the ToString.
+    /// </summary>
+    private void RenderPartialInPlace(Template template, ScriptArray arguments, ScriptNode callerContext)
+    {
+        EnterRecursive(callerContext);
+        // As RenderPartial: the partial starts on a fresh line for indenting; a partial that writes
+        // nothing leaves the including template's state as it was.
+        var previousTextWasNewLine = PreviousTextWasNewLine(this);
+        var output = (ReusedOutput)Output;
+        var lengthBefore = output.Length;
+        if (CurrentIndent is not null) ResetPreviousNewLine();
+        PushLocal();
+        try
+        {
+            SetArguments(arguments, callerContext);
+            RenderInPlace(template);
+        }
+        finally
+        {
+            PopLocal();
+            if (output.Length == lengthBefore) PreviousTextWasNewLine(this) = previousTextWasNewLine;
+            ExitRecursive(callerContext);
+        }
+    }
+
+    /// <summary>The include's arguments, as Scriban's include sets them: <c>$</c> and the named ones as locals.</summary>
+    private void SetArguments(ScriptArray arguments, ScriptNode callerContext)
+    {
+        var named = FetchNamedArguments(this, callerContext);
+        SetValue(ScriptVariable.Arguments, arguments, asReadOnly: true, force: true);
+        if (named is null) return;
+        foreach (var (name, value) in named) SetValue(ScriptVariable.Create(name, ScriptVariableScope.Local), value, asReadOnly: false, force: true);
+    }
+
+    /// <summary>Scriban's Template.Render less its ToString: the template is written into the current output.</summary>
+    private void RenderInPlace(Template template)
+    {
+        EnterRender(this);
+        try
+        {
+            EvaluateAndRender(template, this, render: true);
+        }
+        finally
+        {
+            ExitRender(this);
+        }
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "EnterRender")]
+    private static extern void EnterRender(TemplateContext context);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "ExitRender")]
+    private static extern void ExitRender(TemplateContext context);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "EvaluateAndRender")]
+    private static extern object? EvaluateAndRender(Template template, TemplateContext context, bool render);
 
     private ReusedOutput OutputAt(int depth)
     {
@@ -116,12 +222,24 @@ public sealed class EscapingTemplateContext : TemplateContext
         private char[] _buffer = new char[4096];
         private int _length;
 
+        public int Length => _length;
+
         public void Write(string text, int offset, int count)
         {
             if (_length + count > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
             text.CopyTo(offset, _buffer, _length, count);
             _length += count;
         }
+
+        /// <summary>Appends what another buffer holds.</summary>
+        public void Write(ReusedOutput other)
+        {
+            if (_length + other._length > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + other._length));
+            other._buffer.AsSpan(0, other._length).CopyTo(_buffer.AsSpan(_length));
+            _length += other._length;
+        }
+
+        public bool EndsWithNewLine => _length > 0 && _buffer[_length - 1] == '\n';
 
         public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
         {
@@ -190,7 +308,17 @@ public sealed class EscapingTemplateContext : TemplateContext
             var name = context.ObjectToString(arguments[0]);
             if (caller is null) throw new ScriptRuntimeException(span, "Unable to resolve the include caller context.");
             var path = context.GetTemplatePathFromName(name, caller);
-            return path is null ? null : new HtmlString(escaping.RenderPartial(context.GetOrCreateTemplate(path, caller), arguments, caller));
+            if (path is null) return null;
+            var template = context.GetOrCreateTemplate(path, caller);
+            // A statement of its own writes nothing but the partial: that is written in place. Anywhere
+            // else (a value assigned or piped, or an include indented, whose lines Scriban indents)
+            // the include gives its markup as a value.
+            if (caller.Parent is ScriptExpressionStatement && string.IsNullOrEmpty(context.CurrentIndent) && context.Output is ReusedOutput)
+            {
+                escaping.RenderPartialInPlace(template, arguments, caller);
+                return null;
+            }
+            return new HtmlString(escaping.RenderPartial(template, arguments, caller));
         }
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

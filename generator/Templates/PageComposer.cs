@@ -21,9 +21,6 @@ public sealed class PageComposer(TemplateSet templates, UiStrings strings)
         globals.SetValue("t", strings.Tree, readOnly: true);
         globals.SetValue("root", rootOverride ?? UrlPaths.RootPrefix(outputPath), readOnly: true);
         globals.SetValue("layout", layout, readOnly: true);
-        var main = templates.Render(layout, globals, sourceDisplay, diagnostics);
-        if (main is null) return null;
-        globals.SetValue("content", new HtmlString(main), readOnly: true);
-        return templates.Render("base", globals, sourceDisplay, diagnostics);
+        return templates.RenderFramed(layout, "base", globals, sourceDisplay, diagnostics);
     }
 }

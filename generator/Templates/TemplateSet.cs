@@ -70,24 +70,30 @@ public sealed class TemplateSet
 
     public static string LayoutPath(string layout) => $"layouts/{layout}.html";
 
-    /// <summary>Renders a layout with the given variables; null (and a diagnostic) on failure.</summary>
-    public string? Render(string layout, ScriptObject globals, string pageDisplayPath, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Renders a page: the <paramref name="layout"/>, then the <paramref name="frame"/> layout around
+    /// it as <c>content</c>, on one context; null (and a diagnostic naming the template that failed) on failure.
+    /// </summary>
+    public string? RenderFramed(string layout, string frame, ScriptObject globals, string pageDisplayPath, DiagnosticBag diagnostics)
     {
         var name = LayoutPath(layout);
+        var frameName = LayoutPath(frame);
         if (!_templates.TryGetValue(name, out var template) || template.HasErrors) return null;
+        if (!_templates.TryGetValue(frameName, out var frameTemplate) || frameTemplate.HasErrors) return null;
         if (!_contexts.TryTake(out var context)) context = new EscapingTemplateContext(_templates, _builtins);
         context.ResetPreviousNewLine();
         context.PushGlobal(globals);
+        var rendering = name;
         try
         {
-            var html = context.RenderPage(template);
+            var html = context.RenderFramed(template, frameTemplate, globals, () => rendering = frameName);
             context.PopGlobal();
             _contexts.Add(context);
             return html;
         }
         catch (ScriptRuntimeException e)
         {
-            var file = e.Span.FileName ?? _displayPaths[name];
+            var file = e.Span.FileName ?? _displayPaths[rendering];
             diagnostics.Report(Rules.TemplateError, ToSpan(e.Span, file),
                 $"Malen feilet da {pageDisplayPath} ble laget: {e.OriginalMessage}");
             return null;

@@ -12,10 +12,12 @@ namespace ForbedringsAbc.Tests.Unit;
 /// </summary>
 public class TemplateSetTests
 {
-    private static (TemplateSet Set, TempDir Dir) Load(string story)
+    private static (TemplateSet Set, TempDir Dir) Load(string story, string frame = "{{ content }}", params (string Name, string Text)[] partials)
     {
         var dir = new TempDir();
         dir.Write("layouts/story.html", story);
+        dir.Write("layouts/base.html", frame);
+        foreach (var (name, text) in partials) dir.Write($"partials/{name}", text);
         var set = TemplateSet.Load(dir.Path, new PathDisplay(dir.Path), new DiagnosticBag());
         return (set, dir);
     }
@@ -24,7 +26,40 @@ public class TemplateSetTests
     {
         var globals = new ScriptObject();
         foreach (var (name, value) in variables) globals.SetValue(name, value, readOnly: true);
-        return set.Render("story", globals, "content/historier/side.md", diagnostics);
+        return set.RenderFramed("story", "base", globals, "content/historier/side.md", diagnostics);
+    }
+
+    [Fact]
+    public void The_frame_gets_the_layout_as_content_written_or_used_as_a_value()
+    {
+        var (set, dir) = Load("<main>{{ title }}</main>\n", "<body>\n{{ content }}{{ content | string.size }} {{ content | string.upcase }}</body>");
+        using var _ = dir;
+        Assert.Equal("<body>\n<main>Å &amp; ø</main>\n23 &lt;MAIN&gt;Å &amp;AMP; Ø&lt;/MAIN&gt;\n</body>", Render(set, new DiagnosticBag(), ("title", "Å & ø")));
+    }
+
+    [Fact]
+    public void A_failure_in_the_frame_names_the_frame_and_one_in_the_layout_names_the_layout()
+    {
+        var (set, dir) = Load("{{ if broken_layout }}{{ nope }}{{ end }}<main></main>", "<body>{{ if broken_frame }}{{ nix }}{{ end }}{{ content }}</body>");
+        using var _ = dir;
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(Render(set, diagnostics, ("broken_layout", true), ("broken_frame", false)));
+        Assert.Contains("story.html", Assert.Single(diagnostics.Raw()).Span.File);
+        diagnostics = new DiagnosticBag();
+        Assert.Null(Render(set, diagnostics, ("broken_layout", false), ("broken_frame", true)));
+        Assert.Contains("base.html", Assert.Single(diagnostics.Raw()).Span.File);
+        Assert.Equal("<body><main></main></body>", Render(set, new DiagnosticBag(), ("broken_layout", false), ("broken_frame", false)));
+    }
+
+    [Fact]
+    public void An_include_is_the_same_written_in_place_kept_as_a_value_or_indented()
+    {
+        var (set, dir) = Load(
+            "<ul>\n{{ include \"partials/item.html\" }}{{ x = include \"partials/item.html\" }}{{ x }}{{ x | string.size }}\n  {{ include \"partials/item.html\" }}\n{{ include \"partials/empty.html\" }}</ul>",
+            partials: [("item.html", "<li>{{ title }}</li>\n<li>2</li>\n"), ("empty.html", "{{ if false }}x{{ end }}")]);
+        using var _ = dir;
+        Assert.Equal("<ul>\n<li>&lt;a&gt;</li>\n<li>2</li>\n<li>&lt;a&gt;</li>\n<li>2</li>\n30\n  <li>&lt;a&gt;</li>\n  <li>2</li>\n\n</ul>",
+            Render(set, new DiagnosticBag(), ("title", "<a>")));
     }
 
     [Fact]
