@@ -20,6 +20,9 @@ public sealed class SearchAnalyzer
 
     public string Normalize(string text) => _normalizer.Normalize(text);
 
+    /// <summary>The normalised text without a new string; see <see cref="TextNormalizer.Normalize(string, ref char[])"/>.</summary>
+    public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch) => _normalizer.Normalize(text, ref scratch);
+
     public bool IsStopWord(string normalizedWord) => _stopWords.Contains(normalizedWord);
 
     public string StemWord(string word) => word.Any(char.IsDigit) ? word : _stemmer.Stem(word);

@@ -16,21 +16,40 @@ public sealed class TextNormalizer
 
     public string Normalize(string text)
     {
+        char[]? scratch = null;
+        var normalized = Normalize(text, ref scratch);
+        // Unchanged (no scratch taken, and the NFC step gave the text itself): no new string.
+        return scratch is null && normalized.Length == text.Length
+            && System.Runtime.CompilerServices.Unsafe.AreSame(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(normalized), ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text.AsSpan()))
+            ? text
+            : normalized.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Normalize(string)"/> without a new string: the text itself when nothing changes
+    /// (most of it), else the folded text in <paramref name="scratch"/>, made larger as needed (a
+    /// caller keeps it for the next text).
+    /// </summary>
+    public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch)
+    {
         var nfc = Utf16.ToNfc(text);
-        StringBuilder? sb = null;
+        var length = -1;
         for (var i = 0; i < nfc.Length; i++)
         {
             var c = nfc[i];
             var folded = c < _table.Length ? _table[c] : Fold(c);
-            if (sb is null)
+            if (length < 0)
             {
                 if (folded.Length == 1 && folded[0] == c) continue;
-                sb = new StringBuilder(nfc.Length);
-                sb.Append(nfc, 0, i);
+                if (scratch is null || scratch.Length < nfc.Length + 16) scratch = new char[Math.Max(nfc.Length + 16, 256)];
+                nfc.AsSpan(0, i).CopyTo(scratch);
+                length = i;
             }
-            sb.Append(folded);
+            if (length + folded.Length > scratch!.Length) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, length + folded.Length));
+            folded.CopyTo(scratch.AsSpan(length));
+            length += folded.Length;
         }
-        return sb?.ToString() ?? nfc;
+        return length < 0 ? nfc.AsSpan() : scratch.AsSpan(0, length);
     }
 
     private static string[] BuildTable()

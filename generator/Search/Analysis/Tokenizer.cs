@@ -12,13 +12,31 @@ public sealed class Tokenizer
     /// <summary>Calls <paramref name="token"/> with (start, length) for each token of <paramref name="text"/>.</summary>
     public void Tokenize(string text, Action<int, int> token)
     {
-        var i = 0;
-        while (i < text.Length)
+        foreach (var (start, length) in Tokens(text.AsSpan())) token(start, length);
+    }
+
+    /// <summary>The tokens of <paramref name="text"/> as (start, length), without a delegate or an allocation.</summary>
+    public static TokenEnumerator Tokens(ReadOnlySpan<char> text) => new(text);
+
+    /// <summary>Walks the tokens of a text; see <see cref="Tokenizer"/> for the rules.</summary>
+    public ref struct TokenEnumerator(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _next;
+
+        public (int Start, int Length) Current { get; private set; }
+
+        public readonly TokenEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (!IsWordChar(text[i]))
+            var text = _text;
+            var i = _next;
+            while (i < text.Length && !IsWordChar(text[i])) i++;
+            if (i >= text.Length)
             {
-                i++;
-                continue;
+                _next = i;
+                return false;
             }
             var start = i;
             i++;
@@ -28,7 +46,9 @@ public sealed class Tokenizer
                 else if (i + 1 < text.Length && Joins(text[i - 1], text[i], text[i + 1])) i += 2;
                 else break;
             }
-            token(start, i - start);
+            _next = i;
+            Current = (start, i - start);
+            return true;
         }
     }
 

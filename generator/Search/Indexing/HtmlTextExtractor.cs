@@ -49,6 +49,11 @@ public sealed class HtmlTextExtractor
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames = Void.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SkippedNames = Skipped.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // The names a page's open elements are kept under: one string per name, not one per tag.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = new HashSet<string>(
+        Blocks.Concat(Void).Concat(Skipped).Concat(["a", "abbr", "b", "cite", "code", "dfn", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "label", "form", "video", "picture"]),
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>One tag (between &lt; and &gt;). Our templates write tag names in lower case, so names are compared as they are.</summary>
     private static void HandleTag(ReadOnlySpan<char> tag, ScanState state)
     {
@@ -107,7 +112,7 @@ public sealed class HtmlTextExtractor
             if (block) Flush();
             if (isVoid) return;
             var weight = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? 8 - (name[1] - '0') : _weight;
-            _open.Push((name.ToString(), skip, _weight));
+            _open.Push((KnownNames.TryGetValue(name, out var known) ? known : name.ToString(), skip, _weight));
             if (skip) SkipDepth++;
             _weight = weight;
         }

@@ -17,7 +17,6 @@ public sealed class PageAnalyzer
 
     private readonly SearchAnalyzer _analyzer;
     private readonly HtmlTextExtractor _extractor = new();
-    private readonly Tokenizer _tokenizer = new();
 
     public PageAnalyzer(SearchAnalyzer analyzer)
     {
@@ -32,6 +31,10 @@ public sealed class PageAnalyzer
     [ThreadStatic]
     private static Dictionary<int, WordStat>? _accumulator;
 
+    /// <summary>This thread's buffer for a block's folded text.</summary>
+    [ThreadStatic]
+    private static char[]? _scratch;
+
     public IndexedPage Analyze(PageFacts facts, string html)
     {
         var blocks = _extractor.Extract(html);
@@ -40,17 +43,18 @@ public sealed class PageAnalyzer
         var length = 0;
         foreach (var block in blocks)
         {
-            var text = _analyzer.Normalize(block.Text);
-            _tokenizer.Tokenize(text, (start, count) =>
+            var text = _analyzer.Normalize(block.Text, ref _scratch);
+            var title = block.Weight >= TitleWeight;
+            foreach (var (start, count) in Tokenizer.Tokens(text))
             {
-                var id = Words.Id(text.AsSpan(start, count));
-                if (id == WordTable.Excluded) return;
+                var id = Words.Id(text.Slice(start, count));
+                if (id == WordTable.Excluded) continue;
                 length++;
                 ref var stat = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(words, id, out _);
                 stat.Weight += block.Weight;
                 stat.Count++;
-                if (block.Weight >= TitleWeight) stat.InTitle = true;
-            });
+                if (title) stat.InTitle = true;
+            }
         }
         var pageWords = new PageWord[words.Count];
         var i = 0;
