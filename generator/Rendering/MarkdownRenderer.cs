@@ -28,9 +28,16 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
     /// The body's HTML, and the length of its intro: the part before the first top-level h2
     /// (layouts may show the intro apart from the sections, as a guide does above its film).
     /// </summary>
+    [ThreadStatic]
+    private static StringWriter? _bodyWriter;
+
     public (string Html, int IntroLength) RenderBodyWithIntro(MarkdownDocument document, PageLinks links)
     {
-        using var writer = new StringWriter();
+        // This thread's writer, emptied: its buffer, grown to the size of a page, is kept for the next.
+        var writer = _bodyWriter ??= new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var builder = writer.GetStringBuilder();
+        builder.Clear();
+        if (builder.Capacity > 1 << 20) builder.Capacity = 1 << 12;
         var renderer = new HtmlRenderer(writer) { LinkRewriter = links.Rewrite };
         body.Setup(renderer);
         var introLength = -1;

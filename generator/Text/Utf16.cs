@@ -13,8 +13,11 @@ public static class Utf16
     {
         // Below U+0300 (where the combining marks begin) every character is its own NFC form and
         // none combines with its neighbour: such a text is already NFC. Most of ours are (Norwegian
-        // letters are in Latin-1), and asking ICU costs far more than this scan.
-        if (text.AsSpan().IndexOfAnyInRange('\u0300', '\uffff') < 0) return text;
+        // letters are in Latin-1), and asking ICU costs far more than this scan. So are U+2002–U+20CF
+        // (dashes, quotes, ellipsis, currency: what else our pages have), as the Unicode data shows;
+        // U+2000 and U+2001 have canonical decompositions, and U+20D0 on are combining marks.
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('\u0300', '\u2001') < 0 && span.IndexOfAnyInRange('\u20d0', '\uffff') < 0) return text;
         try
         {
             return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);

@@ -72,3 +72,32 @@ public class SlugifierRobustnessTests
     [InlineData("!!!", "")]
     public void Emoji_and_broken_text_never_throw(string text, string slug) => Assert.Equal(slug, Slugifier.Slugify(text));
 }
+
+public class Utf16Tests
+{
+    [Fact]
+    public void Nfc_is_what_the_unicode_library_gives_for_every_character_the_quick_path_passes()
+    {
+        // ToNfc returns the text itself when it has only characters below U+0300 or in
+        // U+2002–U+20CF; that must be exactly when normalising would change nothing, also with
+        // such a character after a letter or before a combining mark.
+        var checkedCount = 0;
+        foreach (var range in new[] { (0x20, 0x2FF), (0x2002, 0x20CF) })
+        {
+            for (var c = range.Item1; c <= range.Item2; c++)
+            {
+                foreach (var text in new[] { $"{(char)c}", $"a{(char)c}", $"e{(char)c}x", $"{(char)c}\u0301" })
+                {
+                    if (text.EndsWith('\u0301')) Assert.Equal(text.Normalize(System.Text.NormalizationForm.FormC), Utf16.ToNfc(text));
+                    else Assert.Same(text, Utf16.ToNfc(text));
+                    Assert.Equal(text.Normalize(System.Text.NormalizationForm.FormC), Utf16.ToNfc(text));
+                    checkedCount++;
+                }
+            }
+        }
+        Assert.True(checkedCount > 2000);
+        // Just outside the quick path: U+2001 (em quad) and U+212B (angstrom sign) change under NFC.
+        Assert.Equal("\u2003", Utf16.ToNfc("\u2001"));
+        Assert.Equal("Å", Utf16.ToNfc("\u212B"));
+    }
+}
