@@ -45,14 +45,14 @@ public sealed class HtmlTextExtractor
 
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\u00a0\u2028\u2029\u202f\u2009\u200a\u2002\u2003");
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockNames = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames = Void.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SkippedNames = Skipped.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>What the extractor knows of an element by its name (one lookup a tag), and the name as one string.</summary>
+    private readonly record struct Element(string Name, bool Block, bool Void, bool Skipped);
 
-    // The names a page's open elements are kept under: one string per name, not one per tag.
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = new HashSet<string>(
-        Blocks.Concat(Void).Concat(Skipped).Concat(["a", "abbr", "b", "cite", "code", "dfn", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "label", "form", "video", "picture"]),
-        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, Element>.AlternateLookup<ReadOnlySpan<char>> Elements = Blocks.Concat(Void).Concat(Skipped)
+        .Concat(["a", "abbr", "b", "cite", "code", "dfn", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "label", "form", "video", "picture"])
+        .Distinct(StringComparer.Ordinal)
+        .ToDictionary(n => n, n => new Element(n, Blocks.Contains(n), Void.Contains(n), Skipped.Contains(n)), StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>One tag (between &lt; and &gt;). Our templates write tag names in lower case, so names are compared as they are.</summary>
     private static void HandleTag(ReadOnlySpan<char> tag, ScanState state)
@@ -62,14 +62,14 @@ public sealed class HtmlTextExtractor
         var nameSpan = closing ? tag[1..] : tag;
         var nameEnd = nameSpan.IndexOfAny(" \t\n\r/");
         var name = nameEnd < 0 ? nameSpan : nameSpan[..nameEnd];
-        var block = BlockNames.Contains(name);
+        Elements.TryGetValue(name, out var element);
         if (closing)
         {
-            state.Close(name, block);
+            state.Close(name, element.Block);
             return;
         }
-        var skip = SkippedNames.Contains(name) || tag.IndexOf("data-search-ignore", StringComparison.Ordinal) >= 0;
-        state.Open(name, block, VoidNames.Contains(name) || tag[^1] == '/', skip);
+        var skip = element.Skipped || tag.IndexOf("data-search-ignore", StringComparison.Ordinal) >= 0;
+        state.Open(element.Name ?? name.ToString(), element.Block, element.Void || tag[^1] == '/', skip);
     }
 
     private sealed class ScanState
@@ -107,12 +107,12 @@ public sealed class HtmlTextExtractor
             }
         }
 
-        public void Open(ReadOnlySpan<char> name, bool block, bool isVoid, bool skip)
+        public void Open(string name, bool block, bool isVoid, bool skip)
         {
             if (block) Flush();
             if (isVoid) return;
             var weight = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? 8 - (name[1] - '0') : _weight;
-            _open.Push((KnownNames.TryGetValue(name, out var known) ? known : name.ToString(), skip, _weight));
+            _open.Push((name, skip, _weight));
             if (skip) SkipDepth++;
             _weight = weight;
         }
