@@ -26,18 +26,20 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         var unread = new List<ContentFile>();
         var assets = new List<string>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        var refusals = entries.Select(entry => LinkRefusal(fullRoot, entry)).ToArray();
-        // Reading and decoding is most of the work: the files are read in parallel, each into its place.
-        if (readPages)
+        // Each file's checks ask the file system (is it a link, how large is it), and reading and
+        // decoding is most of the work: both run in parallel, each file's answers into its place.
+        var refusals = new string?[entries.Count];
+        var lengths = new long[entries.Count];
+        Parallel.For(0, entries.Count, i =>
         {
-            Parallel.For(0, entries.Count, i =>
+            refusals[i] = LinkRefusal(fullRoot, entries[i]);
+            if (refusals[i] is not null) return;
+            lengths[i] = ContentText.SizeOf(entries[i]);
+            if (readPages && IsMarkdown(entries[i].FullName))
             {
-                if (refusals[i] is null && IsMarkdown(entries[i].FullName))
-                {
-                    documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]), ContentText.SizeOf(entries[i]));
-                }
-            });
-        }
+                documents[i] = ReadDocument(entries[i].FullName, ContentPath(fullRoot, entries[i]), lengths[i]);
+            }
+        });
         for (var i = 0; i < entries.Count; i++)
         {
             var file = entries[i].FullName;
@@ -47,13 +49,13 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             }
             else if (IsMarkdown(file))
             {
-                if (!readPages) unread.Add(new ContentFile(ContentPath(fullRoot, entries[i]), file, ContentText.SizeOf(entries[i])));
+                if (!readPages) unread.Add(new ContentFile(ContentPath(fullRoot, entries[i]), file, lengths[i]));
             }
             else
             {
                 var contentPath = ContentPath(fullRoot, entries[i]);
                 assets.Add(contentPath);
-                sizes[contentPath] = ContentText.SizeOf(entries[i]);
+                sizes[contentPath] = lengths[i];
             }
         }
         var read = documents.OfType<SourceDocument>().ToList();
