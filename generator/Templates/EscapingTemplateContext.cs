@@ -32,6 +32,9 @@ public sealed class EscapingTemplateContext : TemplateContext
         TemplateLoader = new PartialLoader(partials);
         LoopLimit = 100_000;
         RecursiveLimit = 50;
+        // Markup is written as it is: Scriban's auto-indent would put the indentation of a
+        // {{ … }} in front of every line of a multi-line value, inside <pre> and <textarea> too.
+        AutoIndent = false;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -311,8 +314,7 @@ public sealed class EscapingTemplateContext : TemplateContext
             if (path is null) return null;
             var template = context.GetOrCreateTemplate(path, caller);
             // A statement of its own writes nothing but the partial: that is written in place. Anywhere
-            // else (a value assigned or piped, or an include indented, whose lines Scriban indents)
-            // the include gives its markup as a value.
+            // else (a value assigned or piped) the include gives its markup as a value.
             if (caller.Parent is ScriptExpressionStatement && string.IsNullOrEmpty(context.CurrentIndent) && context.Output is ReusedOutput)
             {
                 escaping.RenderPartialInPlace(template, arguments, caller);

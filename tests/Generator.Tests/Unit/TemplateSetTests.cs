@@ -38,6 +38,16 @@ public class TemplateSetTests
     }
 
     [Fact]
+    public void Markup_is_written_as_it_is_where_the_template_indents_it()
+    {
+        // A code block's lines keep their own indentation: nothing is put in front of them.
+        var (set, dir) = Load("<main>\n  {{ body }}\n</main>");
+        using var _ = dir;
+        var body = new HtmlString("<pre><code>første\n    andre\n</code></pre>");
+        Assert.Equal("<main>\n  <pre><code>første\n    andre\n</code></pre>\n</main>", Render(set, new DiagnosticBag(), ("body", body)));
+    }
+
+    [Fact]
     public void A_failure_in_the_frame_names_the_frame_and_one_in_the_layout_names_the_layout()
     {
         var (set, dir) = Load("{{ if broken_layout }}{{ nope }}{{ end }}<main></main>", "<body>{{ if broken_frame }}{{ nix }}{{ end }}{{ content }}</body>");
@@ -52,13 +62,13 @@ public class TemplateSetTests
     }
 
     [Fact]
-    public void An_include_is_the_same_written_in_place_kept_as_a_value_or_indented()
+    public void An_include_is_the_same_written_in_place_or_kept_as_a_value_and_is_not_reindented()
     {
         var (set, dir) = Load(
             "<ul>\n{{ include \"partials/item.html\" }}{{ x = include \"partials/item.html\" }}{{ x }}{{ x | string.size }}\n  {{ include \"partials/item.html\" }}\n{{ include \"partials/empty.html\" }}</ul>",
             partials: [("item.html", "<li>{{ title }}</li>\n<li>2</li>\n"), ("empty.html", "{{ if false }}x{{ end }}")]);
         using var _ = dir;
-        Assert.Equal("<ul>\n<li>&lt;a&gt;</li>\n<li>2</li>\n<li>&lt;a&gt;</li>\n<li>2</li>\n30\n  <li>&lt;a&gt;</li>\n  <li>2</li>\n\n</ul>",
+        Assert.Equal("<ul>\n<li>&lt;a&gt;</li>\n<li>2</li>\n<li>&lt;a&gt;</li>\n<li>2</li>\n30\n  <li>&lt;a&gt;</li>\n<li>2</li>\n\n</ul>",
             Render(set, new DiagnosticBag(), ("title", "<a>")));
     }
 
