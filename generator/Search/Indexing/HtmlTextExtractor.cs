@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace ForbedringsAbc.Search.Indexing;
 
@@ -74,7 +73,9 @@ public sealed class HtmlTextExtractor
 
     private sealed class ScanState
     {
-        private readonly StringBuilder _text = new();
+        // The block's text so far; a space is owed before the next word when _space is set.
+        private char[] _buffer = new char[1024];
+        private int _length;
         private readonly Stack<(string Name, bool Skip, int Weight)> _open = new();
         private int _weight = 1;
 
@@ -88,24 +89,32 @@ public sealed class HtmlTextExtractor
         public void AddText(ReadOnlySpan<char> raw)
         {
             var text = raw.IndexOf('&') >= 0 ? WebUtility.HtmlDecode(raw.ToString()).AsSpan() : raw;
-            while (text.Length > 0)
+            if (_length + text.Length + 1 > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + text.Length + 1));
+            var buffer = _buffer;
+            var length = _length;
+            var space = _space;
+            foreach (var c in text)
             {
-                var start = text.IndexOfAnyExcept(WhiteSpace);
-                if (start < 0)
+                if (IsWhiteSpace(c))
                 {
-                    _space = _text.Length > 0;
-                    return;
+                    space = length > 0;
+                    continue;
                 }
-                if (start > 0 || _space) _space = _text.Length > 0;
-                text = text[start..];
-                var end = text.IndexOfAny(WhiteSpace);
-                var word = end < 0 ? text : text[..end];
-                if (_space) _text.Append(' ');
-                _text.Append(word);
-                _space = end >= 0;
-                text = end < 0 ? [] : text[end..];
+                if (space)
+                {
+                    buffer[length++] = ' ';
+                    space = false;
+                }
+                buffer[length++] = c;
             }
+            _length = length;
+            _space = space;
         }
+
+        /// <summary>The white space of <see cref="WhiteSpace"/>: ASCII space and controls, no-break and other Unicode spaces, line and paragraph separators.</summary>
+        private static bool IsWhiteSpace(char c) => c <= ' '
+            ? c is ' ' or '\t' or '\n' or '\r' or '\f'
+            : c >= '\u00a0' && WhiteSpace.Contains(c);
 
         public void Open(string name, bool block, bool isVoid, bool skip)
         {
@@ -138,9 +147,9 @@ public sealed class HtmlTextExtractor
         public void Flush()
         {
             _space = false;
-            if (_text.Length == 0) return;
-            var text = _text.ToString();
-            _text.Clear();
+            if (_length == 0) return;
+            var text = new string(_buffer, 0, _length);
+            _length = 0;
             if (SkipDepth == 0) Blocks.Add(new TextBlock(text, _weight));
         }
     }
