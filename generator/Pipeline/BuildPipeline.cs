@@ -200,14 +200,12 @@ public sealed class BuildPipeline
 
     private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink)
     {
-        foreach (var asset in content.Assets) sink.CopyFile(asset, content.FullPath(asset));
+        // In parallel, as the pages are written: a large site has as many images and files as pages.
+        Parallel.ForEach(content.Assets, asset => sink.CopyFile(asset, content.FullPath(asset)));
         var assetsDir = Path.Combine(templatesDir, "assets");
         if (!Directory.Exists(assetsDir)) return content.Assets.Count;
         var themeFiles = Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in themeFiles)
-        {
-            sink.CopyFile("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file);
-        }
+        Parallel.ForEach(themeFiles, file => sink.CopyFile("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file));
         return content.Assets.Count + themeFiles.Count;
     }
 
