@@ -111,14 +111,22 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
             // its item are one level, and a paragraph or a word adds none.
             switch (node)
             {
+                // Children pushed last to first, so the first is looked at first.
                 case ContainerBlock container:
-                    foreach (var child in container.Reverse()) stack.Push((child, child is ListBlock or LeafBlock ? depth : depth + 1));
+                    for (var i = container.Count - 1; i >= 0; i--)
+                    {
+                        var child = container[i];
+                        stack.Push((child, child is ListBlock or LeafBlock ? depth : depth + 1));
+                    }
                     break;
                 case LeafBlock { Inline: { } text }:
                     stack.Push((text, depth));
                     break;
                 case Markdig.Syntax.Inlines.ContainerInline container:
-                    foreach (var child in container.Reverse()) stack.Push((child, child is Markdig.Syntax.Inlines.ContainerInline ? depth + 1 : depth));
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        stack.Push((child, child is Markdig.Syntax.Inlines.ContainerInline ? depth + 1 : depth));
+                    }
                     break;
             }
         }
