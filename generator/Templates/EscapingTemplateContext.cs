@@ -11,9 +11,11 @@ namespace ForbedringsAbc.Templates;
 /// A Scriban context that escapes every value a template writes, except <see cref="HtmlString"/>:
 /// a template cannot forget to escape an editor's text. Variables are strict (a typo is an error),
 /// and included partials come from the set parsed once at start-up.
-/// A page and each partial inside it are written into character buffers the context keeps and
-/// reuses (one per include depth), not into a new string builder per include: Scriban's own
-/// include allocates a builder, then a second array of its whole size when it empties it.
+/// A page is written into character buffers the context keeps and reuses: the layout into one,
+/// then the frame around it into another (the layout's markup copied in from its buffer), and an
+/// include that stands as a statement writes its partial straight into the including template's
+/// output. Only the finished page becomes a string. (Scriban's own include allocates a builder per
+/// include, a second array of its whole size when it empties it, and a string of the partial.)
 /// </summary>
 public sealed class EscapingTemplateContext : TemplateContext
 {
