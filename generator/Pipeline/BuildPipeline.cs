@@ -200,13 +200,21 @@ public sealed class BuildPipeline
 
     private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink)
     {
-        // In parallel, as the pages are written: a large site has as many images and files as pages.
-        Parallel.ForEach(content.Assets, asset => sink.CopyFile(asset, content.FullPath(asset)));
+        var copies = content.Assets.Select(asset => (Target: asset, Source: content.FullPath(asset))).ToList();
         var assetsDir = Path.Combine(templatesDir, "assets");
-        if (!Directory.Exists(assetsDir)) return content.Assets.Count;
-        var themeFiles = Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        Parallel.ForEach(themeFiles, file => sink.CopyFile("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file));
-        return content.Assets.Count + themeFiles.Count;
+        if (Directory.Exists(assetsDir))
+        {
+            copies.AddRange(Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(file => ("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file)));
+        }
+        // In parallel, as the pages are written: a large site has as many images and files as pages.
+        // Names that differ only in case are one file on a case-insensitive disk: those are copied one
+        // after the other in ordinal order, as before, so the same one is left each time.
+        Threading.Parallelism.ForEach(copies.GroupBy(c => c.Target, StringComparer.OrdinalIgnoreCase), group =>
+        {
+            foreach (var (target, source) in group) sink.CopyFile(target, source);
+        });
+        return copies.Count;
     }
 
     private static int WriteFeeds(SiteModel site, Uri? baseUrl, IOutputSink sink, List<string> notes)

@@ -24,13 +24,14 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
 
     public string RenderBody(MarkdownDocument document, PageLinks links) => RenderBodyWithIntro(document, links).Html;
 
+    /// <summary>This thread's writer for bodies; its buffer (up to 1 M characters) is kept from one page to the next.</summary>
+    [ThreadStatic]
+    private static StringWriter? _bodyWriter;
+
     /// <summary>
     /// The body's HTML, and the length of its intro: the part before the first top-level h2
     /// (layouts may show the intro apart from the sections, as a guide does above its film).
     /// </summary>
-    [ThreadStatic]
-    private static StringWriter? _bodyWriter;
-
     public (string Html, int IntroLength) RenderBodyWithIntro(MarkdownDocument document, PageLinks links)
     {
         // This thread's writer, emptied: its buffer, grown to the size of a page, is kept for the next.

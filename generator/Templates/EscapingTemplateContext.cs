@@ -37,16 +37,20 @@ public sealed class EscapingTemplateContext : TemplateContext
         // Markup is written as it is: Scriban's auto-indent would put the indentation of a
         // {{ … }} in front of every line of a multi-line value, inside <pre> and <textarea> too.
         AutoIndent = false;
+        // No cut-off: Scriban cuts a value or a page past 1 M characters short with "..." and says
+        // nothing. The templates are the site's own; a content file is at most 4 MiB.
+        LimitToString = 0;
+        OutputLimit = 0;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is LayoutMarkup markup && string.IsNullOrEmpty(CurrentIndent) && Output is ReusedOutput target)
         {
-            // What base.Write does with this text (no indent to add), from the buffer it is in.
-            if (markup.Output.Length == 0) return this;
-            target.Write(markup.Output);
-            PreviousTextWasNewLine(this) = markup.Output.EndsWithNewLine;
+            // What base.Write does with this text (no indent to add, no output limit), from the buffer it is in.
+            if (markup.Buffer.Length == 0) return this;
+            target.Write(markup.Buffer);
+            PreviousTextWasNewLine(this) = markup.Buffer.EndsWithNewLine;
             return this;
         }
         var text = textAsObject switch
@@ -77,29 +81,37 @@ public sealed class EscapingTemplateContext : TemplateContext
     }
 
     /// <summary>
-    /// Renders a page in two steps on this context: the kind's <paramref name="layout"/>, then the
-    /// <paramref name="frame"/> around it, whose <c>content</c> is the layout's markup, written
-    /// from the buffer the layout was rendered into (no string of it is made). <paramref name="framing"/>
-    /// is called between the two (a failure after it is the frame's).
+    /// Renders a page in two steps on this context, each with its own scope over
+    /// <paramref name="globals"/> (as two renders would have): the kind's <paramref name="layout"/>,
+    /// then the <paramref name="frame"/> around it, whose <c>content</c> is the layout's markup,
+    /// written from the buffer the layout was rendered into (no string of it is made). Without a
+    /// frame (it is missing or broken, which was reported) the layout is still rendered, so its own
+    /// errors are found in the same run, and the page is null.
     /// </summary>
-    public string RenderFramed(Template layout, Template frame, ScriptObject globals, Action framing)
+    public string? RenderFramed(Template layout, Template? frame, ScriptObject globals)
     {
         var content = _layoutOutput;
-        PushOutput(content);
         try
         {
-            RenderInPlace(layout);
-        }
-        finally
-        {
-            PopOutput();
-        }
-        try
-        {
-            framing();
+            ResetPreviousNewLine();
+            PushGlobal(globals);
+            PushOutput(content);
+            try
+            {
+                RenderInPlace(layout);
+            }
+            finally
+            {
+                PopOutput();
+            }
+            PopGlobal();
+            if (frame is null) return null;
             globals.SetValue("content", new LayoutMarkup(content), readOnly: true);
             ResetPreviousNewLine();
-            return RenderPage(frame);
+            PushGlobal(globals);
+            var html = RenderPage(frame);
+            PopGlobal();
+            return html;
         }
         finally
         {
@@ -112,7 +124,10 @@ public sealed class EscapingTemplateContext : TemplateContext
     /// <summary>The markup of a page's layout, as the frame's <c>content</c>; a string only when one is asked for.</summary>
     private sealed class LayoutMarkup(ReusedOutput output)
     {
-        public ReusedOutput Output => output;
+        internal ReusedOutput Buffer => output;
+
+        /// <summary>The markup, as <see cref="HtmlString.Html"/> gives it: a template may read <c>content.html</c>.</summary>
+        public string Html => output.ToString();
 
         public override string ToString() => output.ToString();
     }

@@ -72,28 +72,26 @@ public sealed class TemplateSet
 
     /// <summary>
     /// Renders a page: the <paramref name="layout"/>, then the <paramref name="frame"/> layout around
-    /// it as <c>content</c>, on one context; null (and a diagnostic naming the template that failed) on failure.
+    /// it as <c>content</c>, on one context; null (and a diagnostic naming the template that failed)
+    /// on failure. A frame that is missing or broken (reported when the templates were loaded) still
+    /// lets the layout be rendered, so its errors are reported in the same run.
     /// </summary>
     public string? RenderFramed(string layout, string frame, ScriptObject globals, string pageDisplayPath, DiagnosticBag diagnostics)
     {
         var name = LayoutPath(layout);
-        var frameName = LayoutPath(frame);
         if (!_templates.TryGetValue(name, out var template) || template.HasErrors) return null;
-        if (!_templates.TryGetValue(frameName, out var frameTemplate) || frameTemplate.HasErrors) return null;
+        var frameTemplate = _templates.TryGetValue(LayoutPath(frame), out var f) && !f.HasErrors ? f : null;
         if (!_contexts.TryTake(out var context)) context = new EscapingTemplateContext(_templates, _builtins);
-        context.ResetPreviousNewLine();
-        context.PushGlobal(globals);
-        var rendering = name;
         try
         {
-            var html = context.RenderFramed(template, frameTemplate, globals, () => rendering = frameName);
-            context.PopGlobal();
+            var html = context.RenderFramed(template, frameTemplate, globals);
             _contexts.Add(context);
             return html;
         }
         catch (ScriptRuntimeException e)
         {
-            var file = e.Span.FileName ?? _displayPaths[rendering];
+            // Templates are parsed with their file's name, so the span names the one that failed.
+            var file = e.Span.FileName ?? _displayPaths[name];
             diagnostics.Report(Rules.TemplateError, ToSpan(e.Span, file),
                 $"Malen feilet da {pageDisplayPath} ble laget: {e.OriginalMessage}");
             return null;

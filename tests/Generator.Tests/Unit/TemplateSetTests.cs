@@ -32,9 +32,9 @@ public class TemplateSetTests
     [Fact]
     public void The_frame_gets_the_layout_as_content_written_or_used_as_a_value()
     {
-        var (set, dir) = Load("<main>{{ title }}</main>\n", "<body>\n{{ content }}{{ content | string.size }} {{ content | string.upcase }}</body>");
+        var (set, dir) = Load("<main>{{ title }}</main>\n", "<body>\n{{ content }}{{ content | string.size }} {{ content.html | string.size }} {{ content | string.upcase }}</body>");
         using var _ = dir;
-        Assert.Equal("<body>\n<main>Å &amp; ø</main>\n23 &lt;MAIN&gt;Å &amp;AMP; Ø&lt;/MAIN&gt;\n</body>", Render(set, new DiagnosticBag(), ("title", "Å & ø")));
+        Assert.Equal("<body>\n<main>Å &amp; ø</main>\n23 23 &lt;MAIN&gt;Å &amp;AMP; Ø&lt;/MAIN&gt;\n</body>", Render(set, new DiagnosticBag(), ("title", "Å & ø")));
     }
 
     [Fact]
@@ -45,6 +45,28 @@ public class TemplateSetTests
         using var _ = dir;
         var body = new HtmlString("<pre><code>første\n    andre\n</code></pre>");
         Assert.Equal("<main>\n  <pre><code>første\n    andre\n</code></pre>\n</main>", Render(set, new DiagnosticBag(), ("body", body)));
+    }
+
+    [Fact]
+    public void A_page_of_more_than_a_million_characters_is_written_whole()
+    {
+        // Scriban on its own cuts a page (and any value) past 1 M characters short with "..." and no message.
+        var (set, dir) = Load("<main>{{ body }}</main>", "<body>{{ content }}</body><footer>{{ title }}</footer>");
+        using var _ = dir;
+        var text = string.Concat(Enumerable.Repeat("<p>Avsnitt med tekst om forbedringsarbeid.</p>\n", 30_000)) + "<p>SLUTT</p>";
+        Assert.True(text.Length > 1_300_000);
+        var html = Render(set, new DiagnosticBag(), ("body", new HtmlString(text)), ("title", new string('x', 1_100_000)));
+        Assert.Equal($"<body><main>{text}</main></body><footer>{new string('x', 1_100_000)}</footer>", html);
+    }
+
+    [Fact]
+    public void A_layout_is_rendered_and_its_errors_reported_also_when_the_frame_is_broken()
+    {
+        var (set, dir) = Load("<main>{{ nope }}</main>", "<body>{{ if }}</body>");
+        using var _ = dir;
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(Render(set, diagnostics));
+        Assert.Contains("story.html", Assert.Single(diagnostics.Raw()).Span.File);
     }
 
     [Fact]
