@@ -9,7 +9,7 @@ namespace ForbedringsAbc.Tests.Support;
 /// </summary>
 public sealed class StaticServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _root;
     private readonly string _prefix;
     private readonly Task _loop;
@@ -18,10 +18,26 @@ public sealed class StaticServer : IDisposable
     {
         _root = Path.GetFullPath(root);
         _prefix = subPath;
-        var port = FreePort();
-        BaseUri = new Uri($"http://127.0.0.1:{port}{subPath}");
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
+        // A free port can be taken by another process (the browser suite's servers run beside this
+        // one) before the listener claims it: then another port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+                continue;
+            }
+            _listener = listener;
+            BaseUri = new Uri($"http://127.0.0.1:{port}{subPath}");
+            break;
+        }
         _loop = Task.Run(Serve);
     }
 
@@ -40,7 +56,14 @@ public sealed class StaticServer : IDisposable
             {
                 return;
             }
-            Respond(context);
+            try
+            {
+                Respond(context);
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+            {
+                // The client went away mid-response: serve the next request.
+            }
         }
     }
 
