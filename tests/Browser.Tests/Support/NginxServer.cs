@@ -21,17 +21,30 @@ public sealed class NginxServer : IDisposable
     {
         _prefix = Path.Combine(Path.GetTempPath(), "abc-nginx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(_prefix, "tmp"));
-        var port = FreePort();
-        BaseUri = new Uri($"http://127.0.0.1:{port}{subPath}");
-        var config = Path.Combine(_prefix, "nginx.conf");
-        File.WriteAllText(config, Config(Path.GetFullPath(siteDir), subPath, port));
-        var start = new ProcessStartInfo(Executable())
+        // A free port can be taken by another process (the generator suite's test servers run beside
+        // this one) before nginx binds it: then nginx is stopped and another port is tried.
+        for (var attempt = 1; ; attempt++)
         {
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "-p", _prefix, "-c", config, "-e", Path.Combine(_prefix, "error.log") }) start.ArgumentList.Add(arg);
-        _process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
-        WaitUntilListening(port);
+            var port = FreePort();
+            BaseUri = new Uri($"http://127.0.0.1:{port}{subPath}");
+            var config = Path.Combine(_prefix, "nginx.conf");
+            File.WriteAllText(config, Config(Path.GetFullPath(siteDir), subPath, port));
+            var start = new ProcessStartInfo(Executable())
+            {
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { "-p", _prefix, "-c", config, "-e", Path.Combine(_prefix, "error.log") }) start.ArgumentList.Add(arg);
+            _process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
+            try
+            {
+                WaitUntilListening(port);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && ErrorLog.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                File.Delete(Path.Combine(_prefix, "error.log"));
+            }
+        }
     }
 
     public Uri BaseUri { get; }
@@ -100,6 +113,15 @@ public sealed class NginxServer : IDisposable
             {
                 using var client = new TcpClient();
                 client.Connect(IPAddress.Loopback, port);
+                // Something listens; make sure it is nginx, not another process holding a port nginx
+                // could not bind (nginx logs that at once, then tries again for a few seconds).
+                Thread.Sleep(100);
+                if (_process.HasExited || ErrorLog.Contains("Address already in use", StringComparison.Ordinal))
+                {
+                    if (!_process.HasExited) _process.Kill();
+                    _process.WaitForExit();
+                    throw new InvalidOperationException($"nginx could not listen on port {port}: {ErrorLog}");
+                }
                 return;
             }
             catch (SocketException)
