@@ -50,7 +50,7 @@ public static class BuildCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             publisher.Abandon(temp);
-            output.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}. Ingenting er endret i {PathDisplay.Current.ForUser(publisher.Target)}/.");
+            output.WriteLine($"Intern feil i generatoren {InternalError.Describe(e)}. Ingenting er endret i {PathDisplay.Current.ForUser(publisher.Target)}/.");
             if (Environment.GetEnvironmentVariable("ABC_TRACE") == "1") output.WriteLine(e.ToString());
             return ExitCodes.ContentErrors;
         }

@@ -37,7 +37,7 @@ public static class CheckCommand
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            output.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}");
+            output.WriteLine($"Intern feil i generatoren {InternalError.Describe(e)}");
             return ExitCodes.ContentErrors;
         }
         var reporter = new Reporter(output, format);

@@ -1,3 +1,4 @@
+using ForbedringsAbc.Diagnostics;
 using System.Diagnostics;
 using ForbedringsAbc.Loading;
 using ForbedringsAbc.Pipeline;
@@ -66,7 +67,7 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 _last = null;
-                log.WriteLine($"Intern feil i generatoren ({e.GetType().Name}): {e.Message}");
+                log.WriteLine($"Intern feil i generatoren {InternalError.Describe(e)}");
                 return State;
             }
             var number = ++_builds;
@@ -158,7 +159,7 @@ public sealed class PreviewBuilder(BuildOptions options, TextWriter log)
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                log.WriteLine($"Intern feil i generatoren da søkeindeksen ble laget ({e.GetType().Name}): {e.Message}");
+                log.WriteLine($"Intern feil i generatoren da søkeindeksen ble laget {InternalError.Describe(e)}");
             }
         }
     }

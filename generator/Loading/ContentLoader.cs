@@ -30,7 +30,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         // decoding is most of the work: both run in parallel, each file's answers into its place.
         var refusals = new string?[entries.Count];
         var lengths = new long[entries.Count];
-        Threading.Parallelism.For(entries.Count, i =>
+        Parallel.For(0, entries.Count, i =>
         {
             refusals[i] = LinkRefusal(fullRoot, entries[i]);
             if (refusals[i] is not null) return;

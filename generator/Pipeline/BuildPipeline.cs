@@ -210,7 +210,7 @@ public sealed class BuildPipeline
         // In parallel, as the pages are written: a large site has as many images and files as pages.
         // Names that differ only in case are one file on a case-insensitive disk: those are copied one
         // after the other in ordinal order, as before, so the same one is left each time.
-        Threading.Parallelism.ForEach(copies.GroupBy(c => c.Target, StringComparer.OrdinalIgnoreCase), group =>
+        Parallel.ForEach(copies.GroupBy(c => c.Target, StringComparer.OrdinalIgnoreCase), group =>
         {
             foreach (var (target, source) in group) sink.CopyFile(target, source);
         });

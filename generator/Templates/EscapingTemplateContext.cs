@@ -171,13 +171,8 @@ public sealed class EscapingTemplateContext : TemplateContext
     /// </summary>
     private void RenderPartialInPlace(Template template, ScriptArray arguments, ScriptNode callerContext)
     {
+        // Only without an indent (see SafeInclude), so none of RenderPartial's indentation state is kept.
         EnterRecursive(callerContext);
-        // As RenderPartial: the partial starts on a fresh line for indenting; a partial that writes
-        // nothing leaves the including template's state as it was.
-        var previousTextWasNewLine = PreviousTextWasNewLine(this);
-        var output = (ReusedOutput)Output;
-        var lengthBefore = output.Length;
-        if (CurrentIndent is not null) ResetPreviousNewLine();
         PushLocal();
         try
         {
@@ -187,7 +182,6 @@ public sealed class EscapingTemplateContext : TemplateContext
         finally
         {
             PopLocal();
-            if (output.Length == lengthBefore) PreviousTextWasNewLine(this) = previousTextWasNewLine;
             ExitRecursive(callerContext);
         }
     }

@@ -16,13 +16,11 @@ public sealed class TextNormalizer
 
     public string Normalize(string text)
     {
+        var nfc = Utf16.ToNfc(text);
         char[]? scratch = null;
-        var normalized = Normalize(text, ref scratch);
-        // Unchanged (no scratch taken, and the NFC step gave the text itself): no new string.
-        return scratch is null && normalized.Length == text.Length
-            && System.Runtime.CompilerServices.Unsafe.AreSame(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(normalized), ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text.AsSpan()))
-            ? text
-            : normalized.ToString();
+        var folded = Fold(nfc, ref scratch);
+        // Nothing folded (no scratch taken): the NFC text itself, often the text given.
+        return scratch is null ? nfc : folded.ToString();
     }
 
     /// <summary>
@@ -30,9 +28,10 @@ public sealed class TextNormalizer
     /// (most of it), else the folded text in <paramref name="scratch"/>, made larger as needed (a
     /// caller keeps it for the next text).
     /// </summary>
-    public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch)
+    public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch) => Fold(Utf16.ToNfc(text), ref scratch);
+
+    private ReadOnlySpan<char> Fold(string nfc, ref char[]? scratch)
     {
-        var nfc = Utf16.ToNfc(text);
         var length = -1;
         for (var i = 0; i < nfc.Length; i++)
         {

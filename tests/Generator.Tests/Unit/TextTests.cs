@@ -101,3 +101,15 @@ public class Utf16Tests
         Assert.Equal("Å", Utf16.ToNfc("\u212B"));
     }
 }
+
+public class InternalErrorTests
+{
+    [Fact]
+    public void A_failure_in_a_parallel_loop_is_named_by_the_exception_that_happened()
+    {
+        var failure = Assert.Throws<AggregateException>(() =>
+            Parallel.For(0, 4, i => { if (i == 2) throw new IOException("Filen forsvant."); }));
+        Assert.Equal("(IOException): Filen forsvant.", ForbedringsAbc.Diagnostics.InternalError.Describe(failure));
+        Assert.Equal("(InvalidOperationException): x", ForbedringsAbc.Diagnostics.InternalError.Describe(new InvalidOperationException("x")));
+    }
+}
