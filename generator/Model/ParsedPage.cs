@@ -23,41 +23,75 @@ public sealed record ParsedPage(
     public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 
     private MarkdownDocument? _body = Body;
-    private Func<MarkdownDocument>? _reparse;
+    private IReadOnlySet<string>? _headingIds = HeadingIds;
+    private Func<Diagnostics.DiagnosticBag, (MarkdownDocument Tree, IReadOnlySet<string> HeadingIds)>? _parse;
 
-    /// <summary>The Markdown tree; only while it is held (see <see cref="SetAsideBody"/> and <see cref="ReleaseBody"/>).</summary>
+    /// <summary>The Markdown tree; only while it is held (see <see cref="DeferBody"/> and <see cref="ReleaseBody"/>).</summary>
     public MarkdownDocument Body
     {
-        get => _body ?? throw new InvalidOperationException($"The Markdown tree of {Source.ContentPath} is not held now (set aside or released).");
+        get => _body ?? throw new InvalidOperationException($"The Markdown tree of {Source.ContentPath} is not held now (deferred or released).");
         init => _body = value;
     }
 
     /// <summary>
-    /// Lets the Markdown tree go until the page is rendered, keeping how to parse it again, in a
-    /// build that keeps nothing for a next one: a tree takes twice the memory of the text it is
-    /// parsed from, and holding every page's tree from parsing to rendering is most of a large
-    /// site's memory. Parsing again gives the same tree.
+    /// The ids of the body's headings (links from other pages may point at them). A page whose body
+    /// is deferred finds them when it is parsed, or, if a link asks first, by parsing its body
+    /// once for them alone (anchor links are rare; the tree of that parse is not kept).
     /// </summary>
-    public void SetAsideBody(Func<MarkdownDocument> reparse)
+    public IReadOnlySet<string> HeadingIds
     {
-        _reparse = reparse;
-        _body = null;
+        get
+        {
+            if (Volatile.Read(ref _headingIds) is { } ids) return ids;
+            var parse = _parse ?? throw new InvalidOperationException($"The heading ids of {Source.ContentPath} are gone with its released body.");
+            IReadOnlySet<string> found;
+            try
+            {
+                // Its messages are the page's own Markdown stage's to give, once.
+                found = parse(new Diagnostics.DiagnosticBag()).HeadingIds;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The same failure is the page's own ABC003 when its stage parses it; links see no headings.
+                found = new HashSet<string>();
+            }
+            return Interlocked.CompareExchange(ref _headingIds, found, null) ?? found;
+        }
+        init => _headingIds = value;
     }
 
-    /// <summary>Parses the tree again if it was set aside (before the Markdown stage uses it).</summary>
-    public void RestoreBody()
+    /// <summary>
+    /// Leaves the body unparsed until the page is rendered, in a build that keeps nothing for a
+    /// next one: the Markdown stage parses it then (<see cref="ParseBody"/>), once, and only that
+    /// tree is ever made, so no page's tree is held from parsing to rendering and no body is
+    /// parsed twice. <paramref name="parse"/> reports the body's own problems (too deep) to the
+    /// bag it is given and gives the same tree and ids every time.
+    /// </summary>
+    public void DeferBody(Func<Diagnostics.DiagnosticBag, (MarkdownDocument Tree, IReadOnlySet<string> HeadingIds)> parse)
     {
-        if (_body is null && _reparse is not null) _body = _reparse();
+        _parse = parse;
+        _body = null;
+        _headingIds = null;
+    }
+
+    /// <summary>Parses a deferred body (before the Markdown stage uses it), reporting its problems to <paramref name="diagnostics"/>.</summary>
+    public void ParseBody(Diagnostics.DiagnosticBag diagnostics)
+    {
+        if (_body is not null || _parse is null) return;
+        var (tree, ids) = _parse(diagnostics);
+        _body = tree;
+        Interlocked.CompareExchange(ref _headingIds, ids, null);
     }
 
     /// <summary>
     /// Lets the Markdown tree (and the text to parse it from) go once the page is rendered, in a
     /// build that keeps nothing for a next one: nothing reads them later (links into the page use
-    /// <see cref="HeadingIds"/>).
+    /// <see cref="HeadingIds"/>, found by then).
     /// </summary>
     public void ReleaseBody()
     {
+        if (_parse is not null && Volatile.Read(ref _headingIds) is null) _ = HeadingIds;
         _body = null;
-        _reparse = null;
+        _parse = null;
     }
 }

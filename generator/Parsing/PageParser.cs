@@ -13,8 +13,8 @@ namespace ForbedringsAbc.Parsing;
 /// tree (with source positions and heading ids). Pure: the same file always gives the same page.
 /// </summary>
 /// <param name="keepTree">
-/// False in a build that keeps nothing for a next one: the page's Markdown tree is set aside
-/// (<see cref="ParsedPage.SetAsideBody"/>) and parsed again from the body text when rendered.
+/// False in a build that keeps nothing for a next one: the body is kept as text and parsed when
+/// the page is rendered (<see cref="ParsedPage.DeferBody"/>), so it is parsed once, there.
 /// </param>
 public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, DiagnosticBag diagnostics, bool keepTree = true)
 {
@@ -25,20 +25,22 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
         var split = FrontMatterSplitter.Split(doc, diagnostics);
         var kind = PageKinds.KindOf(doc.ContentPath);
         var (common, kindMeta) = _reader.Read(doc, split, kind);
-        var (body, refused) = ParseBody(doc, split);
-        var page = new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, body,
-            split.BodyLineOffset, HeadingIds(body));
-        if (!keepTree)
+        if (keepTree)
         {
-            // A body refused as too deep stays the empty tree, without a second message.
-            var markdown = pipeline;
-            if (refused) page.SetAsideBody(() => new MarkdownDocument());
-            else if (Utf8Text(split.Body) is { } utf8) page.SetAsideBody(() => Reparse(System.Text.Encoding.UTF8.GetString(utf8), markdown));
-            else
-            {
-                var text = split.Body;
-                page.SetAsideBody(() => Reparse(text, markdown));
-            }
+            var (body, ids) = ParseBody(split.Body, doc.DisplayPath, split.BodyLineOffset, pipeline, diagnostics);
+            return new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, body, split.BodyLineOffset, ids);
+        }
+        var page = new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, new MarkdownDocument(), split.BodyLineOffset, new HashSet<string>());
+        // Only what the parse needs is kept: not the file's text.
+        var (markdown, offset, display) = (pipeline, split.BodyLineOffset, doc.DisplayPath);
+        if (Utf8Text(split.Body) is { } utf8)
+        {
+            page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(utf8), display, offset, markdown, bag));
+        }
+        else
+        {
+            var text = split.Body;
+            page.DeferBody(bag => ParseBody(text, display, offset, markdown, bag));
         }
         return page;
     }
@@ -55,14 +57,6 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
             && written == bytes.Length ? bytes : null;
     }
 
-    /// <summary>The same tree <see cref="Parse"/> made, from the same body text (its heading ids renamed the same way).</summary>
-    private static MarkdownDocument Reparse(string body, MarkdownPipeline pipeline)
-    {
-        var document = Markdown.Parse(body, pipeline);
-        HeadingIds(document);
-        return document;
-    }
-
     /// <summary>
     /// Quotes, list items, emphasis and links inside each other; real pages use a handful. Markdig's
     /// own limit is 128 blocks (a list level is two: the list and its item), reached at 64 lists.
@@ -70,33 +64,33 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
     public const int MaxMarkdownDepth = 50;
 
     /// <summary>
-    /// The Markdown tree; an empty one, and ABC004, when it is nested deeper than
-    /// <see cref="MaxMarkdownDepth"/> (later stages walk the tree recursively) or so deep that
-    /// Markdig itself gives up (<c>Refused</c>).
+    /// The Markdown tree and its heading ids; an empty tree, and ABC004, when it is nested deeper
+    /// than <see cref="MaxMarkdownDepth"/> (later stages walk the tree recursively) or so deep that
+    /// Markdig itself gives up. The same text always gives the same tree.
     /// </summary>
-    private (MarkdownDocument Tree, bool Refused) ParseBody(SourceDocument doc, SplitDocument split)
+    private static (MarkdownDocument Tree, IReadOnlySet<string> HeadingIds) ParseBody(string body, string displayPath, int bodyLineOffset, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
     {
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(split.Body, pipeline);
+            document = Markdown.Parse(body, pipeline);
         }
         catch (Exception e) when (IsTooDeep(e))
         {
-            ReportTooDeep(doc, DeepestLine(split.Body) + split.BodyLineOffset, 1);
-            return (new MarkdownDocument(), true);
+            ReportTooDeep(displayPath, DeepestLine(body) + bodyLineOffset, 1, diagnostics);
+            return (new MarkdownDocument(), new HashSet<string>());
         }
-        if (FirstTooDeep(document) is not { } deep) return (document, false);
-        ReportTooDeep(doc, split.BodyLineOffset + deep.Line + 1, deep.Column + 1);
-        return (new MarkdownDocument(), true);
+        if (FirstTooDeep(document) is not { } deep) return (document, HeadingIds(document));
+        ReportTooDeep(displayPath, bodyLineOffset + deep.Line + 1, deep.Column + 1, diagnostics);
+        return (new MarkdownDocument(), new HashSet<string>());
     }
 
     /// <summary>Markdig's answer to input nested beyond its own limit (or the stack running short).</summary>
     public static bool IsTooDeep(Exception e) =>
         e is InsufficientExecutionStackException || (e is ArgumentException && e.Message.Contains("too deeply nested", StringComparison.Ordinal));
 
-    private void ReportTooDeep(SourceDocument doc, int line, int column) =>
-        diagnostics.Report(Rules.MarkdownTooDeep, new SourceSpan(doc.DisplayPath, line, column),
+    private static void ReportTooDeep(string displayPath, int line, int column, DiagnosticBag diagnostics) =>
+        diagnostics.Report(Rules.MarkdownTooDeep, new SourceSpan(displayPath, line, column),
             $"Teksten har mer enn {MaxMarkdownDepth} nivåer inne i hverandre her (lister, sitater, utheving eller lenker). Forenkle oppsettet.");
 
     /// <summary>The first element (in document order) deeper than the limit, found without recursion.</summary>

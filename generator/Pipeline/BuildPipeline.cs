@@ -96,6 +96,19 @@ public sealed class BuildPipeline
                 return result;
             })
             .ToDictionary(r => r.Site.ContentPath, StringComparer.Ordinal);
+        if (cache is null)
+        {
+            // A page without a URL (a draft, or a file named so it has none) is never rendered, but
+            // its body is still checked, as the preview checks it when it parses it.
+            var unrouted = parsed.Where(p => !site.ByContentPath.ContainsKey(p.Source.ContentPath)).ToList();
+            Parallel.ForEach(unrouted, page =>
+            {
+                var local = new DiagnosticBag();
+                Guard(page.Source.DisplayPath, local, () => { page.ParseBody(local); return page; });
+                diagnostics.AddRange(local.Raw());
+                page.ReleaseBody();
+            });
+        }
         // Streaming, the Markdown trees and bodies die in the templates stage, not here.
         if (later is null) CollectAfterStage(cache);
         timer.Mark("markdown");
@@ -109,8 +122,8 @@ public sealed class BuildPipeline
         {
             var (parsed, found) = Parse(doc, pipeline, data, keepTree: false);
             diagnostics.AddRange(found);
-            // Nothing is kept for a next build, so the file's text can go, and the
-            // Markdown tree waits as the body's text until the Markdown stage parses it again.
+            // Nothing is kept for a next build, so the file's text can go; the body waits as
+            // text until the Markdown stage parses it (once).
             return parsed with { Source = parsed.Source with { Text = string.Empty } };
         }
         BuildCache.ParseEntry? entry;

@@ -20,6 +20,12 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
 
     public RenderedPage Run(SitePage page, DiagnosticBag diagnostics)
     {
+        if (cache is null)
+        {
+            // Nothing is kept for a next build: no state of the pages it links to is recorded
+            // (that would find the headings of every page it links to before their own stage).
+            return BuildCacheEntry(page, diagnostics) ?? Empty(page);
+        }
         var probe = new LinkResolver(site, content, new DiagnosticBag());
         var entry = Cached(page, probe);
         if (entry is null)
@@ -28,10 +34,7 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
             var rendered = BuildCacheEntry(page, local) ?? Empty(page);
             var dependencies = rendered.Links.Targets.Distinct(StringComparer.Ordinal).Select(t => (t, probe.DependencyState(t))).ToList();
             entry = new BuildCache.MarkdownEntry(page.Page, page.OutputPath, dependencies, rendered, local.Raw());
-            if (cache is not null)
-            {
-                lock (cache) cache.Markdown[page.ContentPath] = entry;
-            }
+            lock (cache) cache.Markdown[page.ContentPath] = entry;
         }
         diagnostics.AddRange(entry.Diagnostics);
         return entry.Rendered.Site == page ? entry.Rendered : entry.Rendered with { Site = page };
@@ -51,7 +54,7 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
     private RenderedPage? BuildCacheEntry(SitePage page, DiagnosticBag local) =>
         BuildPipeline.Guard(page.Page.Source.DisplayPath, local, () =>
         {
-            page.Page.RestoreBody();
+            page.Page.ParseBody(local);
             new BodyValidator(local).Validate(page);
             new MetaValidator(today, site.Data.Config.ReviewWarningDays, local).Validate(page);
             var links = new PageLinkChecker(new LinkResolver(site, content, local)).Check(page);

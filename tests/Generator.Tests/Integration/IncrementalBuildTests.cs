@@ -47,6 +47,32 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_plain_build_finds_the_same_problems_as_the_preview()
+    {
+        // A plain build parses each body only when its page is rendered; the preview parses all
+        // first. Headings linked to before their page is rendered, bodies too deep (also a
+        // draft's, which is never rendered) and links to them must come out the same.
+        var files = Pages.MinimalSite();
+        var tooDeep = new string('>', 60) + " tekst\n";
+        files["historier/a.md"] = Pages.Story("A", body: "## Lenker\n\nSe [steg 2](../metoder/zz.md#steg-2), [dette](../metoder/zz.md#steg-22) og [dyp](../metoder/dyp.md#noe).\n");
+        files["metoder/zz.md"] = Pages.Method("Zz", body: "## Steg 1\n\nTekst.\n\n## Steg 2\n\nTekst.\n");
+        files["metoder/dyp.md"] = Pages.Method("Dyp", body: "## Noe\n\n" + tooDeep);
+        files["historier/utkast.md"] = Pages.Story("Utkast", extra: "draft: true\n", body: tooDeep);
+        using var site = new FixtureSite(files);
+
+        var plain = new BuildPipeline().Run(site.Options(), new MemorySink()).Diagnostics;
+        var preview = new BuildPipeline().Run(site.Options(), new MemorySink(), new BuildCache()).Diagnostics;
+
+        string Show(ForbedringsAbc.Diagnostics.Diagnostic d) => $"{d.Code} {d.Span.File}:{d.Span.Line}:{d.Span.Column} {d.Message}";
+        Assert.Equal(preview.Select(Show), plain.Select(Show));
+        Assert.Equal(
+            ["ABC004 content/historier/utkast.md", "ABC004 content/metoder/dyp.md", "ABC301 content/historier/a.md", "ABC301 content/historier/a.md"],
+            plain.Select(d => $"{d.Code} {d.Span.File}").Order(StringComparer.Ordinal));
+        Assert.Contains(plain, d => d.Message.Contains("#steg-22,") && d.Message.Contains("Mente du #steg-2?"));
+        Assert.Contains(plain, d => d.Message.Contains("#noe") && d.Message.Contains("Siden har ingen overskrifter"));
+    }
+
+    [Fact]
     public void Editing_a_body_rerenders_that_page_only()
     {
         using var site = new FixtureSite(Files());
