@@ -9,20 +9,27 @@ namespace ForbedringsAbc.Diagnostics;
 /// </summary>
 public sealed class DiagnosticBag
 {
-    private readonly ConcurrentQueue<Diagnostic> _items = new();
+    // Made at the first report: most bags (one per page and stage) stay empty, and an empty
+    // queue still takes a 32-slot segment.
+    private ConcurrentQueue<Diagnostic>? _queue;
+
+    private ConcurrentQueue<Diagnostic> Items =>
+        Volatile.Read(ref _queue) ?? Interlocked.CompareExchange(ref _queue, new ConcurrentQueue<Diagnostic>(), null) ?? _queue!;
+
+    private IEnumerable<Diagnostic> Reported => Volatile.Read(ref _queue) ?? (IEnumerable<Diagnostic>)[];
 
     /// <summary>Set once the site's configuration is read; applies to every diagnostic of the run.</summary>
     public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
 
-    public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+    public void Add(Diagnostic diagnostic) => Items.Enqueue(diagnostic);
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var d in diagnostics) _items.Enqueue(d);
+        foreach (var d in diagnostics) Items.Enqueue(d);
     }
 
     /// <summary>Everything reported so far, as reported (no settings applied), for a cache to keep.</summary>
-    public IReadOnlyList<Diagnostic> Raw() => [.. _items];
+    public IReadOnlyList<Diagnostic> Raw() => Volatile.Read(ref _queue) is { } queue ? [.. queue] : [];
 
     public void Report(Rule rule, SourceSpan span, string message) =>
         Add(new Diagnostic(rule.Severity, rule.Code, Shorten(Printable(message)), span));
@@ -63,7 +70,7 @@ public sealed class DiagnosticBag
     public bool HasErrors => Sorted().Any(d => d.IsError);
 
     public IReadOnlyList<Diagnostic> Sorted() =>
-        _items.Distinct()
+        Reported.Distinct()
             .Select(d => d with { Severity = Settings.Resolve(d.Code, d.Severity) })
             .Where(d => d.Severity != Severity.Off)
             .OrderBy(d => d.Span.File, StringComparer.Ordinal)

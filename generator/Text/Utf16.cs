@@ -6,6 +6,13 @@ namespace ForbedringsAbc.Text;
 public static class Utf16
 {
     /// <summary>
+    /// True for a text NFC leaves as it is because it has only characters that are their own NFC
+    /// form and combine with nothing (see <see cref="ToNfc"/>); false says only "ask ICU".
+    /// </summary>
+    public static bool IsNfcQuick(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0300', '\u2001') < 0 && text.IndexOfAnyInRange('\u20d0', '\uffff') < 0;
+
+    /// <summary>
     /// NFC, with invalid UTF-16 (a lone surrogate) and U+FFFE (valid UTF-8, but ICU refuses to
     /// normalise it) replaced by U+FFFD rather than thrown on.
     /// </summary>
@@ -16,8 +23,7 @@ public static class Utf16
         // letters are in Latin-1), and asking ICU costs far more than this scan. So are U+2002–U+20CF
         // (dashes, quotes, ellipsis, currency: what else our pages have), as the Unicode data shows;
         // U+2000 and U+2001 have canonical decompositions, and U+20D0 on are combining marks.
-        var span = text.AsSpan();
-        if (span.IndexOfAnyInRange('\u0300', '\u2001') < 0 && span.IndexOfAnyInRange('\u20d0', '\uffff') < 0) return text;
+        if (IsNfcQuick(text)) return text;
         try
         {
             return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);

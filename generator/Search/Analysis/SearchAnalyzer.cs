@@ -23,6 +23,9 @@ public sealed class SearchAnalyzer
     /// <summary>The normalised text without a new string; see <see cref="TextNormalizer.Normalize(string, ref char[])"/>.</summary>
     public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch) => _normalizer.Normalize(text, ref scratch);
 
+    /// <summary>The same for text in a buffer.</summary>
+    public ReadOnlySpan<char> Normalize(ReadOnlySpan<char> text, ref char[]? scratch) => _normalizer.Normalize(text, ref scratch);
+
     public bool IsStopWord(string normalizedWord) => _stopWords.Contains(normalizedWord);
 
     public string StemWord(string word) => word.Any(char.IsDigit) ? word : _stemmer.Stem(word);

@@ -30,7 +30,11 @@ public sealed class TextNormalizer
     /// </summary>
     public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch) => Fold(Utf16.ToNfc(text), ref scratch);
 
-    private ReadOnlySpan<char> Fold(string nfc, ref char[]? scratch)
+    /// <summary>The same for text in a buffer: a string is made only when the text is not NFC already.</summary>
+    public ReadOnlySpan<char> Normalize(ReadOnlySpan<char> text, ref char[]? scratch) =>
+        Fold(Utf16.IsNfcQuick(text) ? text : Utf16.ToNfc(text.ToString()), ref scratch);
+
+    private ReadOnlySpan<char> Fold(ReadOnlySpan<char> nfc, ref char[]? scratch)
     {
         var length = -1;
         for (var i = 0; i < nfc.Length; i++)
@@ -41,14 +45,14 @@ public sealed class TextNormalizer
             {
                 if (folded.Length == 1 && folded[0] == c) continue;
                 if (scratch is null || scratch.Length < nfc.Length + 16) scratch = new char[Math.Max(nfc.Length + 16, 256)];
-                nfc.AsSpan(0, i).CopyTo(scratch);
+                nfc[..i].CopyTo(scratch);
                 length = i;
             }
             if (length + folded.Length > scratch!.Length) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, length + folded.Length));
             folded.CopyTo(scratch.AsSpan(length));
             length += folded.Length;
         }
-        return length < 0 ? nfc.AsSpan() : scratch.AsSpan(0, length);
+        return length < 0 ? nfc : scratch.AsSpan(0, length);
     }
 
     private static string[] BuildTable()

@@ -87,8 +87,10 @@ public sealed class IndexWriter(int shardCapBytes)
         return i;
     }
 
-    /// <summary>What a result shows: u the page's path, t its title, k its kind, x the text an excerpt is cut from.</summary>
-    public static string Card(IndexedPage page) => JsonText.Write(w =>
+    /// <summary>The data file at <paramref name="path"/> of what a result shows: u the page's path, t its title, k its kind, x the text an excerpt is cut from.</summary>
+    public static string CardScript(string path, IndexedPage page) => JsonText.DataScript(path, w => WriteCard(w, page));
+
+    private static void WriteCard(Utf8JsonWriter w, IndexedPage page)
     {
         w.WriteStartObject();
         w.WriteString("u", page.Path);
@@ -96,7 +98,7 @@ public sealed class IndexWriter(int shardCapBytes)
         w.WriteString("k", page.KindLabel);
         w.WriteString("x", page.Excerpt);
         w.WriteEndObject();
-    });
+    }
 
     /// <summary>One file per filter value, so filtering by a tag loads that tag's pages only.</summary>
     public static string FacetFile(string facet, string value) => $"f/{facet}/{FileNames.Safe(value)}.js";

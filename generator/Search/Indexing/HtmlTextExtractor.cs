@@ -20,12 +20,30 @@ public sealed class HtmlTextExtractor
 
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal) { "br", "hr", "img", "input", "meta", "link", "source", "track", "wbr", "col", "area", "embed" };
 
+    /// <summary>The blocks of <paramref name="html"/> as strings (see <see cref="Scan"/>).</summary>
     public List<TextBlock> Extract(string html)
+    {
+        var text = Scan(html);
+        var blocks = new List<TextBlock>(text.Count);
+        for (var b = 0; b < text.Count; b++) blocks.Add(new TextBlock(text.Text(b).ToString(), text.Weight(b)));
+        return blocks;
+    }
+
+    /// <summary>This thread's scan, reused from page to page.</summary>
+    [ThreadStatic]
+    private static PageText? _state;
+
+    /// <summary>
+    /// The blocks of <paramref name="html"/>, in one buffer with no string per block. The result is
+    /// this thread's, valid until the thread scans the next page.
+    /// </summary>
+    public PageText Scan(string html)
     {
         var start = html.IndexOf("<main", StringComparison.Ordinal);
         var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
         if (start < 0 || end < start) { start = 0; end = html.Length; }
-        var state = new ScanState();
+        var state = _state ??= new PageText();
+        state.Reset();
         var i = html.IndexOf('>', start) + 1;
         while (i < end)
         {
@@ -39,7 +57,7 @@ public sealed class HtmlTextExtractor
             i = gt + 1;
         }
         state.Flush();
-        return state.Blocks;
+        return state;
     }
 
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\u00a0\u2028\u2029\u202f\u2009\u200a\u2002\u2003");
@@ -54,7 +72,7 @@ public sealed class HtmlTextExtractor
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>One tag (between &lt; and &gt;). Our templates write tag names in lower case, so names are compared as they are.</summary>
-    private static void HandleTag(ReadOnlySpan<char> tag, ScanState state)
+    private static void HandleTag(ReadOnlySpan<char> tag, PageText state)
     {
         if (tag.Length == 0 || tag[0] == '!' || tag[0] == '?') return;
         var closing = tag[0] == '/';
@@ -71,33 +89,57 @@ public sealed class HtmlTextExtractor
         state.Open(element.Name ?? name.ToString(), element.Block, element.Void || tag[^1] == '/', skip);
     }
 
-    private sealed class ScanState
+    /// <summary>A page's text, block after block in one buffer, and where each block is.</summary>
+    public sealed class PageText
     {
-        // The block's text so far; a space is owed before the next word when _space is set.
-        private char[] _buffer = new char[1024];
+        // The page's text so far; the open block starts at _blockStart, and a space is owed before
+        // its next word when _space is set.
+        private char[] _buffer = new char[4096];
         private int _length;
+        private int _blockStart;
+        private readonly List<(int Start, int Length, int Weight)> _blocks = [];
         private readonly Stack<(string Name, bool Skip, int Weight)> _open = new();
         private int _weight = 1;
 
-        public List<TextBlock> Blocks { get; } = [];
+        /// <summary>How many blocks the page has.</summary>
+        public int Count => _blocks.Count;
 
-        public int SkipDepth { get; private set; }
+        /// <summary>The text of block <paramref name="block"/>: white space runs made one space, none at either end.</summary>
+        public ReadOnlySpan<char> Text(int block) => _buffer.AsSpan(_blocks[block].Start, _blocks[block].Length);
+
+        /// <summary>Its weight: a heading's (h1 = 7 … h6 = 2), or 1 for body text.</summary>
+        public int Weight(int block) => _blocks[block].Weight;
+
+        internal int SkipDepth { get; private set; }
 
         private bool _space;
 
+        internal void Reset()
+        {
+            _length = _blockStart = 0;
+            _blocks.Clear();
+            _open.Clear();
+            _weight = 1;
+            SkipDepth = 0;
+            _space = false;
+            // A buffer grown past 1 M characters by a very long page is let go rather than kept.
+            if (_buffer.Length > 1 << 20) _buffer = new char[4096];
+        }
+
         /// <summary>Appends text with runs of white space made one space (none at the start of a block).</summary>
-        public void AddText(ReadOnlySpan<char> raw)
+        internal void AddText(ReadOnlySpan<char> raw)
         {
             var text = raw.IndexOf('&') >= 0 ? WebUtility.HtmlDecode(raw.ToString()).AsSpan() : raw;
             if (_length + text.Length + 1 > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + text.Length + 1));
             var buffer = _buffer;
             var length = _length;
             var space = _space;
+            var blockStart = _blockStart;
             foreach (var c in text)
             {
                 if (IsWhiteSpace(c))
                 {
-                    space = length > 0;
+                    space = length > blockStart;
                     continue;
                 }
                 if (space)
@@ -116,7 +158,7 @@ public sealed class HtmlTextExtractor
             ? c is ' ' or '\t' or '\n' or '\r' or '\f'
             : c >= '\u00a0' && WhiteSpace.Contains(c);
 
-        public void Open(string name, bool block, bool isVoid, bool skip)
+        internal void Open(string name, bool block, bool isVoid, bool skip)
         {
             if (block) Flush();
             if (isVoid) return;
@@ -126,7 +168,7 @@ public sealed class HtmlTextExtractor
             _weight = weight;
         }
 
-        public void Close(ReadOnlySpan<char> name, bool block)
+        internal void Close(ReadOnlySpan<char> name, bool block)
         {
             if (block) Flush();
             var found = false;
@@ -144,13 +186,14 @@ public sealed class HtmlTextExtractor
             }
         }
 
-        public void Flush()
+        /// <summary>Ends the open block: kept if it has text and is not inside a left-out element.</summary>
+        internal void Flush()
         {
             _space = false;
-            if (_length == 0) return;
-            var text = new string(_buffer, 0, _length);
-            _length = 0;
-            if (SkipDepth == 0) Blocks.Add(new TextBlock(text, _weight));
+            if (_length == _blockStart) return;
+            if (SkipDepth == 0) _blocks.Add((_blockStart, _length - _blockStart, _weight));
+            else _length = _blockStart;
+            _blockStart = _length;
         }
     }
 }

@@ -37,21 +37,22 @@ public sealed class PageAnalyzer
 
     public IndexedPage Analyze(PageFacts facts, string html)
     {
-        var blocks = _extractor.Extract(html);
+        var text = _extractor.Scan(html);
         var words = _accumulator ??= [];
         words.Clear();
         var length = 0;
-        foreach (var block in blocks)
+        for (var b = 0; b < text.Count; b++)
         {
-            var text = _analyzer.Normalize(block.Text, ref _scratch);
-            var title = block.Weight >= TitleWeight;
-            foreach (var (start, count) in Tokenizer.Tokens(text))
+            var normalized = _analyzer.Normalize(text.Text(b), ref _scratch);
+            var weight = text.Weight(b);
+            var title = weight >= TitleWeight;
+            foreach (var (start, count) in Tokenizer.Tokens(normalized))
             {
-                var id = Words.Id(text.Slice(start, count));
+                var id = Words.Id(normalized.Slice(start, count));
                 if (id == WordTable.Excluded) continue;
                 length++;
                 ref var stat = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(words, id, out _);
-                stat.Weight += block.Weight;
+                stat.Weight += weight;
                 stat.Count++;
                 if (title) stat.InTitle = true;
             }
@@ -60,22 +61,31 @@ public sealed class PageAnalyzer
         var i = 0;
         foreach (var (id, stat) in words) pageWords[i++] = new PageWord(id, stat);
         return new IndexedPage(facts.Id, facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
-            ExcerptText(blocks), Words, pageWords, length);
+            ExcerptText(text), Words, pageWords, length);
     }
 
+    /// <summary>This thread's buffer for an excerpt.</summary>
+    [ThreadStatic]
+    private static char[]? _excerpt;
+
     /// <summary>The page's text below the title, one block a line, cut at a word near <see cref="MaxExcerptChars"/>.</summary>
-    private static string ExcerptText(List<TextBlock> blocks)
+    private static string ExcerptText(HtmlTextExtractor.PageText text)
     {
-        var sb = new StringBuilder();
-        foreach (var block in blocks.Where(b => b.Weight < TitleWeight))
+        // Only the first MaxExcerptChars + 1 characters are needed: the one past the limit says the text goes on.
+        var buffer = _excerpt ??= new char[MaxExcerptChars + 1];
+        var length = 0;
+        for (var b = 0; b < text.Count && length < MaxExcerptChars; b++)
         {
-            if (sb.Length > 0) sb.Append('\n');
-            sb.Append(block.Text);
-            if (sb.Length >= MaxExcerptChars) break;
+            if (text.Weight(b) >= TitleWeight) continue;
+            if (length > 0) buffer[length++] = '\n';
+            var block = text.Text(b);
+            var take = Math.Min(block.Length, buffer.Length - length);
+            block[..take].CopyTo(buffer.AsSpan(length));
+            length += take;
         }
-        if (sb.Length <= MaxExcerptChars) return sb.ToString();
-        var cut = sb.ToString(0, MaxExcerptChars);
+        if (length <= MaxExcerptChars) return new string(buffer, 0, length);
+        var cut = buffer.AsSpan(0, MaxExcerptChars);
         var space = cut.LastIndexOf(' ');
-        return space > MaxExcerptChars / 2 ? cut[..space] : cut;
+        return space > MaxExcerptChars / 2 ? new string(cut[..space]) : new string(cut);
     }
 }

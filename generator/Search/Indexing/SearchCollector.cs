@@ -73,7 +73,7 @@ public sealed class SearchCollector
         if (!_ids.TryGetValue(page, out var id)) return;
         var indexed = _analyzer.Analyze(_facts(page, id), html);
         var path = IndexWriter.CardFile(PageSet, id);
-        _sink.WriteText(IndexWriter.Folder + path, JsonText.DataScript(path, IndexWriter.Card(indexed)));
+        _sink.WriteText(IndexWriter.Folder + path, IndexWriter.CardScript(path, indexed));
         // The excerpt text is only in the card, written now: the index keeps the words.
         _pages[id] = indexed with { Excerpt = string.Empty };
     }
