@@ -8,7 +8,14 @@ namespace ForbedringsAbc.Parsing;
 /// <see cref="HasFrontMatter"/> is false when the fences were missing (already reported):
 /// the page then carries on with empty keys, so links to it still resolve.
 /// </summary>
-public sealed record SplitDocument(string Yaml, int YamlLineOffset, string Body, int BodyLineOffset, bool HasFrontMatter = true);
+public sealed record SplitDocument(string Yaml, int YamlLineOffset, string Text, int BodyStart, int BodyLineOffset, bool HasFrontMatter = true)
+{
+    /// <summary>The Markdown below the front matter.</summary>
+    public string Body => BodyStart == 0 ? Text : Text[BodyStart..];
+
+    /// <summary>The same, without a copy.</summary>
+    public ReadOnlySpan<char> BodySpan => Text.AsSpan(BodyStart);
+}
 
 /// <summary>
 /// Splits "---\n yaml \n---\n body". The opening fence must be the first line; the closing
@@ -23,7 +30,7 @@ public static class FrontMatterSplitter
         {
             diagnostics.Report(Rules.NoFrontMatter, new SourceSpan(doc.DisplayPath, 1, 1),
                 "Filen må begynne med en linje med tre bindestreker (---), så nøklene (title, summary …), så en ny linje med ---.");
-            return new SplitDocument(string.Empty, 1, text, 0, HasFrontMatter: false);
+            return new SplitDocument(string.Empty, 1, text, 0, 0, HasFrontMatter: false);
         }
         var yamlStart = text.IndexOf('\n');
         if (yamlStart < 0)
@@ -36,12 +43,11 @@ public static class FrontMatterSplitter
         while (pos <= text.Length)
         {
             var end = text.IndexOf('\n', pos);
-            var lineText = end < 0 ? text[pos..] : text[pos..end];
-            if (IsFence(lineText) || lineText.TrimEnd() == "...")
+            var lineText = end < 0 ? text.AsSpan(pos) : text.AsSpan(pos, end - pos);
+            if (IsFence(lineText) || lineText.TrimEnd().SequenceEqual("..."))
             {
                 var yaml = text[yamlStart..pos];
-                var body = end < 0 ? string.Empty : text[(end + 1)..];
-                return new SplitDocument(yaml, 1, body, line);
+                return new SplitDocument(yaml, 1, text, end < 0 ? text.Length : end + 1, line);
             }
             if (end < 0) break;
             pos = end + 1;
@@ -54,14 +60,14 @@ public static class FrontMatterSplitter
     {
         diagnostics.Report(Rules.UnclosedFrontMatter, new SourceSpan(doc.DisplayPath, 1, 1),
             "Nøklene øverst i filen er ikke avsluttet. Sett inn en linje med tre bindestreker (---) etter den siste nøkkelen.");
-        return new SplitDocument(string.Empty, 1, string.Empty, 0, HasFrontMatter: false);
+        return new SplitDocument(string.Empty, 1, string.Empty, 0, 0, HasFrontMatter: false);
     }
 
-    private static string FirstLine(string text)
+    private static ReadOnlySpan<char> FirstLine(string text)
     {
         var end = text.IndexOf('\n');
-        return end < 0 ? text : text[..end];
+        return end < 0 ? text : text.AsSpan(0, end);
     }
 
-    private static bool IsFence(string line) => line.TrimEnd() == "---";
+    private static bool IsFence(ReadOnlySpan<char> line) => line.TrimEnd().SequenceEqual("---");
 }

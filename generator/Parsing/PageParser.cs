@@ -33,7 +33,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
         var page = new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, new MarkdownDocument(), split.BodyLineOffset, new HashSet<string>());
         // Only what the parse needs is kept: not the file's text.
         var (markdown, offset, display) = (pipeline, split.BodyLineOffset, doc.DisplayPath);
-        if (Utf8Text(split.Body) is { } utf8)
+        if (Utf8Text(split.BodySpan) is { } utf8)
         {
             page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(utf8), display, offset, markdown, bag));
         }
@@ -50,7 +50,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
     /// page waits to be rendered (every page's body waits from parsing to the templates stage).
     /// Null for a text that has a lone surrogate (UTF-8 cannot hold one).
     /// </summary>
-    private static byte[]? Utf8Text(string text)
+    private static byte[]? Utf8Text(ReadOnlySpan<char> text)
     {
         var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(text)];
         return System.Text.Unicode.Utf8.FromUtf16(text, bytes, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done
