@@ -15,7 +15,9 @@ public sealed class DirectorySink(string root) : IOutputSink
 
     public int Count => _count;
 
-    public void WriteText(string path, string text)
+    public void WriteText(string path, string text) => WriteText(path, text.AsSpan());
+
+    public void WriteText(string path, ReadOnlySpan<char> text)
     {
         // Encoded into a pooled buffer and written with one call on a plain handle: a build writes
         // tens of thousands of files, and File.WriteAllText also reserves space (fallocate) first.

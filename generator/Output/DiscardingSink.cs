@@ -10,6 +10,10 @@ public sealed class DiscardingSink : IOutputSink
     {
     }
 
+    public void WriteText(string path, ReadOnlySpan<char> text)
+    {
+    }
+
     public void CopyFile(string path, string sourceFile)
     {
     }

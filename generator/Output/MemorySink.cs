@@ -10,7 +10,14 @@ public sealed class MemorySink(bool keepCopies = true) : IOutputSink
 
     public IReadOnlyDictionary<string, byte[]> Files => _files;
 
-    public void WriteText(string path, string text) => _files[path] = Encoding.UTF8.GetBytes(text);
+    public void WriteText(string path, string text) => WriteText(path, text.AsSpan());
+
+    public void WriteText(string path, ReadOnlySpan<char> text)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(text)];
+        Encoding.UTF8.GetBytes(text, bytes);
+        _files[path] = bytes;
+    }
 
     public void CopyFile(string path, string sourceFile) =>
         _files[path] = keepCopies ? File.ReadAllBytes(sourceFile) : [];

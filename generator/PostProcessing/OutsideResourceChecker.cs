@@ -72,9 +72,11 @@ public sealed class OutsideResourceChecker
     }
 
     /// <summary>Checks one finished page (thread-safe); call <see cref="ReportPages"/> when every page is done.</summary>
-    public void CheckPage(string outputPath, string sourceDisplay, string html)
+    public void CheckPage(string outputPath, string sourceDisplay, ReadOnlySpan<char> html)
     {
-        foreach (var r in OutsideLoads(html))
+        // Most pages load nothing from outside, and the quick scan says so without a string of the page.
+        if (!MayLoadFromOutside(html)) return;
+        foreach (var r in OutsideLoads(html.ToString()))
         {
             var span = _writers.TryGetValue((r.Element, r.Attribute), out var writer) ? writer : SourceSpan.WholeFile(sourceDisplay);
             _pageFindings.Add((span, r.Url, r.Element, r.Attribute, outputPath, r.Line));
@@ -114,28 +116,37 @@ public sealed class OutsideResourceChecker
     /// nothing. Pages with a style element are always parsed (url() in CSS text). Anything this
     /// quick look is unsure of is parsed.
     /// </summary>
-    internal static bool MayLoadFromOutside(string html)
+    internal static bool MayLoadFromOutside(ReadOnlySpan<char> html)
     {
         if (html.Contains("<style", StringComparison.OrdinalIgnoreCase)) return html.Contains("//", StringComparison.Ordinal);
-        for (var at = html.IndexOf("//", StringComparison.Ordinal); at >= 0; at = html.IndexOf("//", at + 2, StringComparison.Ordinal))
+        for (var at = html.IndexOf("//", StringComparison.Ordinal); at >= 0; at = IndexOf(html, "//", at + 2))
         {
-            var open = at == 0 ? -1 : html.LastIndexOf('<', at - 1);
-            var close = at == 0 ? -1 : html.LastIndexOf('>', at - 1);
+            var open = at == 0 ? -1 : html[..at].LastIndexOf('<');
+            var close = at == 0 ? -1 : html[..at].LastIndexOf('>');
             if (close > open) continue;
             if (open < 0 || !InLinkHref(html, open, at)) return true;
         }
         return false;
     }
 
+    private static int IndexOf(ReadOnlySpan<char> text, string value, int from)
+    {
+        var i = text[from..].IndexOf(value, StringComparison.Ordinal);
+        return i < 0 ? -1 : from + i;
+    }
+
     /// <summary>Whether position <paramref name="at"/> is inside the double-quoted href value of the &lt;a&gt; tag opened at <paramref name="open"/>.</summary>
-    private static bool InLinkHref(string html, int open, int at)
+    private static bool InLinkHref(ReadOnlySpan<char> html, int open, int at)
     {
         if (open + 2 >= at || html[open + 1] is not ('a' or 'A') || !char.IsWhiteSpace(html[open + 2])) return false;
         const string href = "href=\"";
-        var start = html.LastIndexOf(href, at, at - open, StringComparison.OrdinalIgnoreCase);
-        if (start < 0 || !char.IsWhiteSpace(html[start - 1])) return false;
+        // The last href=" that ends by position at, after the tag's '<'.
+        var found = html.Slice(open + 1, at - open).LastIndexOf(href, StringComparison.OrdinalIgnoreCase);
+        if (found < 0) return false;
+        var start = open + 1 + found;
+        if (!char.IsWhiteSpace(html[start - 1])) return false;
         var value = start + href.Length;
-        return html.IndexOf('"', value, at - value) < 0;
+        return html.Slice(value, at - value).IndexOf('"') < 0;
     }
 
     private static IEnumerable<string> Files(string root, string[] folders, string pattern) =>

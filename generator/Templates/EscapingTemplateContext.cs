@@ -64,33 +64,21 @@ public sealed class EscapingTemplateContext : TemplateContext
         return text is null ? this : base.Write(span, text);
     }
 
-    /// <summary>Renders a layout into the page's reused buffer; the context is ready for the next page afterwards.</summary>
-    public string RenderPage(Template template)
-    {
-        var output = OutputAt(0);
-        PushOutput(output);
-        try
-        {
-            return template.Render(this);
-        }
-        finally
-        {
-            PopOutput();
-            output.Clear();
-        }
-    }
-
     /// <summary>
     /// Renders a page in two steps on this context, each with its own scope over
     /// <paramref name="globals"/> (as two renders would have): the kind's <paramref name="layout"/>,
     /// then the <paramref name="frame"/> around it, whose <c>content</c> is the layout's markup,
     /// written from the buffer the layout was rendered into (no string of it is made). Without a
     /// frame (it is missing or broken, which was reported) the layout is still rendered, so its own
-    /// errors are found in the same run, and the page is null.
+    /// errors are found in the same run, and there is no page. The page is in this context's buffer
+    /// until it renders the next one.
     /// </summary>
-    public string? RenderFramed(Template layout, Template? frame, ScriptObject globals)
+    public PageHtml RenderFramed(Template layout, Template? frame, ScriptObject globals)
     {
         var content = _layoutOutput;
+        var page = _pageOutput;
+        // The last page stays in its buffer until now: its caller used it since.
+        page.Clear();
         try
         {
             ResetPreviousNewLine();
@@ -105,13 +93,21 @@ public sealed class EscapingTemplateContext : TemplateContext
                 PopOutput();
             }
             PopGlobal();
-            if (frame is null) return null;
+            if (frame is null) return default;
             globals.SetValue("content", new LayoutMarkup(content), readOnly: true);
             ResetPreviousNewLine();
             PushGlobal(globals);
-            var html = RenderPage(frame);
+            PushOutput(page);
+            try
+            {
+                RenderInPlace(frame);
+            }
+            finally
+            {
+                PopOutput();
+            }
             PopGlobal();
-            return html;
+            return page.AsPage();
         }
         finally
         {
@@ -119,6 +115,7 @@ public sealed class EscapingTemplateContext : TemplateContext
         }
     }
 
+    private readonly ReusedOutput _pageOutput = new();
     private readonly ReusedOutput _layoutOutput = new();
 
     /// <summary>The markup of a page's layout, as the frame's <c>content</c>; a string only when one is asked for.</summary>
@@ -269,6 +266,9 @@ public sealed class EscapingTemplateContext : TemplateContext
         }
 
         public override string ToString() => new(_buffer, 0, _length);
+
+        /// <summary>What was written since <see cref="Clear"/>, in the buffer itself (until the next write or clear).</summary>
+        public PageHtml AsPage() => PageHtml.InBuffer(_buffer, _length);
     }
 
     protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>

@@ -13,7 +13,7 @@ namespace ForbedringsAbc.Templates;
 /// </summary>
 public sealed class PageComposer(TemplateSet templates, UiStrings strings)
 {
-    public string? Compose(string layout, PageView page, SiteView site, string outputPath, string sourceDisplay, DiagnosticBag diagnostics, string? rootOverride = null)
+    public PageHtml Compose(string layout, PageView page, SiteView site, string outputPath, string sourceDisplay, DiagnosticBag diagnostics, string? rootOverride = null)
     {
         var globals = new ScriptObject();
         globals.SetValue("site", site, readOnly: true);

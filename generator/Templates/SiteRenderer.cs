@@ -24,11 +24,14 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
 
     public const string SearchPage = "sok/index.html";
 
-    public int RenderAll(IOutputSink sink, Action<SitePage, string>? contentPageRendered = null)
+    /// <summary>Called with each content page's HTML as it is written; the HTML is valid during the call only.</summary>
+    public delegate void PageRendered(SitePage page, ReadOnlySpan<char> html);
+
+    public int RenderAll(IOutputSink sink, PageRendered? contentPageRendered = null)
     {
         // Each job: the file it writes, what to name in a diagnostic (the content file, where there is one),
         // the content page it is (its HTML also goes to contentPageRendered), and the render.
-        var jobs = new List<(string Output, string Source, SitePage? Page, Func<string?> Render)>();
+        var jobs = new List<(string Output, string Source, SitePage? Page, Func<PageHtml> Render)>();
         foreach (var page in site.Pages) jobs.Add((page.OutputPath, page.Page.Source.DisplayPath, page, () => RenderContentPage(page)));
         if (site.Home is null) jobs.Add(("index.html", "index.html", null, () => RenderHome(null)));
         foreach (var section in site.Sections)
@@ -57,14 +60,14 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         _shape = site.ShapeKey;
         Parallel.ForEach(jobs, job =>
         {
-            var entry = Render(job.Output, job.Source, job.Render);
+            var (entry, html) = Render(job.Output, job.Source, job.Render);
             diagnostics.AddRange(entry.Diagnostics);
-            if (entry.Html is null) return;
+            if (html.IsNone) return;
             // Every page, also one taken from the preview's cache: the findings are reported together, once.
-            resources.CheckPage(job.Output, job.Source, entry.Html);
-            sink.WriteText(job.Output, entry.Html);
+            resources.CheckPage(job.Output, job.Source, html.Span);
+            sink.WriteText(job.Output, html.Span);
             if (job.Page is null) return;
-            contentPageRendered?.Invoke(job.Page, entry.Html);
+            contentPageRendered?.Invoke(job.Page, html.Span);
             // A build that keeps nothing for a next one (no cache) lets the page's body go now.
             if (Cache is null) views.ReleaseBody(job.Page);
         });
@@ -78,7 +81,8 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     public Pipeline.BuildCache.HtmlEntry RenderPage(SitePage page)
     {
         _shape = site.ShapeKey;
-        return Render(page.OutputPath, page.Page.Source.DisplayPath, () => RenderContentPage(page));
+        var (entry, html) = Render(page.OutputPath, page.Page.Source.DisplayPath, () => RenderContentPage(page));
+        return entry.Html is not null || html.IsNone ? entry : entry with { Html = html.AsString() };
     }
 
     private readonly AsyncLocal<JobState?> _job = new();
@@ -98,12 +102,16 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     /// Renders one page with its diagnostics kept apart, or takes it from the cache when its view is
     /// made from the same objects as last time (building the view is cheap; the templates are not).
     /// </summary>
-    private Pipeline.BuildCache.HtmlEntry Render(string output, string source, Func<string?> render)
+    /// <remarks>
+    /// The page comes back as its thread's buffer (<see cref="PageHtml"/>); the entry holds a
+    /// string of it only when the preview's cache keeps it.
+    /// </remarks>
+    private (Pipeline.BuildCache.HtmlEntry Entry, PageHtml Html) Render(string output, string source, Func<PageHtml> render)
     {
         var state = new JobState();
         _job.Value = state;
         views.BeginTracking();
-        string? html;
+        PageHtml html;
         try
         {
             html = render();
@@ -112,24 +120,25 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         {
             state.Diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(source),
                 $"Generatoren feilet da siden {output} ble laget ({e.GetType().Name}: {e.Message}). Meld fra til nettredaksjonen.");
-            html = null;
+            html = default;
         }
         finally
         {
             views.EndTracking();
             _job.Value = null;
         }
-        if (state.Hit is not null) return state.Hit;
-        if (html is not null) OutputIdChecker.Check(html, source, state.Diagnostics);
-        var entry = new Pipeline.BuildCache.HtmlEntry(state.Dependencies, html, state.Diagnostics.Raw());
+        if (state.Hit is not null) return (state.Hit, PageHtml.Of(state.Hit.Html));
+        if (!html.IsNone) OutputIdChecker.Check(html.Span, source, state.Diagnostics);
+        var entry = new Pipeline.BuildCache.HtmlEntry(state.Dependencies, Cache is null ? null : html.AsString(), state.Diagnostics.Raw());
         if (Cache is not null)
         {
             lock (Cache) Cache.Html[output] = entry;
+            return (entry, PageHtml.Of(entry.Html));
         }
-        return entry;
+        return (entry, html);
     }
 
-    private string? RenderContentPage(SitePage page) => page.Kind switch
+    private PageHtml RenderContentPage(SitePage page) => page.Kind switch
     {
         PageKind.Home => RenderHome(page),
         PageKind.Section => RenderSection(site.Sections.First(s => s.Index == page), page, 1),
@@ -137,7 +146,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     };
 
     /// <summary>The front page; from content/_index.md, or from the site's title when there is none.</summary>
-    private string? RenderHome(SitePage? page)
+    private PageHtml RenderHome(SitePage? page)
     {
         var baseView = page is not null ? views.Page(page) : new PageView
         {
@@ -168,7 +177,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     }
 
     /// <summary>Page <paramref name="number"/> of a section: its intro (on the first page only) and its list, or its phase groups.</summary>
-    private string? RenderSection(SectionInfo section, SitePage? index, int number)
+    private PageHtml RenderSection(SectionInfo section, SitePage? index, int number)
     {
         var path = SiteModel.ListPagePath(section.OutputPath, number);
         var baseView = index is not null ? views.Page(index) : new PageView
@@ -190,7 +199,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         return Compose("section", view, path, display, section.Folder);
     }
 
-    private string? RenderTag(TagInfo tag, int number)
+    private PageHtml RenderTag(TagInfo tag, int number)
     {
         var path = SiteModel.ListPagePath(tag.OutputPath, number);
         var view = ListPage(tag.Name, path) with
@@ -213,27 +222,27 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     private List<LinkView> OnePage(IReadOnlyList<SitePage> pages, int number) =>
         pages.Skip((number - 1) * SiteModel.ListPageSize).Take(SiteModel.ListPageSize).Select(views.Link).ToList();
 
-    private string? RenderTagIndex()
+    private PageHtml RenderTagIndex()
     {
         var path = $"{SiteModel.TagFolder}/index.html";
         var view = ListPage(string.Empty, path) with { AllTags = site.Tags.Select(views.Tag).ToList() };
         return Compose("tags", view, path, "emneoversikten", SiteModel.TagFolder);
     }
 
-    private string? RenderNotFound()
+    private PageHtml RenderNotFound()
     {
         var view = ListPage(string.Empty, "404.html");
         return Compose("404", view, "404.html", "404-siden", string.Empty, baseUrl?.AbsolutePath);
     }
 
     /// <summary>The search page: the form with its filters (sections, phases, tags); search-ui.js fills in the results.</summary>
-    private string? RenderSearch()
+    private PageHtml RenderSearch()
     {
         var view = ListPage(views.SearchTitle, SearchPage) with { Search = views.SearchForm() };
         return Compose("search", view, SearchPage, "søkesiden", "sok");
     }
 
-    private string? RenderRedirect(AliasInfo alias)
+    private PageHtml RenderRedirect(AliasInfo alias)
     {
         var view = ListPage(alias.Target.Meta.Title, alias.OutputPath) with
         {
@@ -252,7 +261,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         Breadcrumbs = [views.HomeCrumb()],
     };
 
-    private string? Compose(string layout, PageView view, string outputPath, string display, string section, string? rootOverride = null)
+    private PageHtml Compose(string layout, PageView view, string outputPath, string display, string section, string? rootOverride = null)
     {
         var state = _job.Value!;
         state.Dependencies = [.. views.Touched, _shape, layout, section, rootOverride ?? string.Empty];
@@ -265,7 +274,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         {
             state.Hit = cached;
             Cache!.CountHtml();
-            return cached.Html;
+            return PageHtml.Of(cached.Html);
         }
         return composer.Compose(layout, view, views.Site(Slugifier.Slugify(section), baseUrl is not null), outputPath, display, state.Diagnostics, rootOverride);
     }

@@ -22,10 +22,11 @@ public sealed class TemplateSet
     private readonly Dictionary<string, string> _displayPaths;
     private readonly ScriptObject _builtins;
 
-    // Contexts to render with, one taken per render and given back after it. A context is costly to
-    // make (it allocates its stacks and learns each view type's members by reflection), and pages
-    // are rendered by the thousand on a few threads; one that saw an error is dropped, not reused.
-    private readonly System.Collections.Concurrent.ConcurrentBag<EscapingTemplateContext> _contexts = [];
+    // Each thread's context to render with. A context is costly to make (it allocates its stacks
+    // and learns each view type's members by reflection), and pages are rendered by the thousand on
+    // a few threads; a page stays in its thread's context until that thread renders the next one
+    // (see PageHtml). One that saw an error is dropped, not reused.
+    private readonly ThreadLocal<EscapingTemplateContext?> _contexts = new();
 
     private TemplateSet(Dictionary<string, Template> templates, Dictionary<string, string> displayPaths, string root)
     {
@@ -72,29 +73,34 @@ public sealed class TemplateSet
 
     /// <summary>
     /// Renders a page: the <paramref name="layout"/>, then the <paramref name="frame"/> layout around
-    /// it as <c>content</c>, on one context; null (and a diagnostic naming the template that failed)
-    /// on failure. A frame that is missing or broken (reported when the templates were loaded) still
+    /// it as <c>content</c>, on one context; no page (and a diagnostic naming the template that failed)
+    /// on failure. The page is in this thread's buffer until the thread renders its next page with
+    /// this set. A frame that is missing or broken (reported when the templates were loaded) still
     /// lets the layout be rendered, so its errors are reported in the same run.
     /// </summary>
-    public string? RenderFramed(string layout, string frame, ScriptObject globals, string pageDisplayPath, DiagnosticBag diagnostics)
+    public PageHtml RenderFramed(string layout, string frame, ScriptObject globals, string pageDisplayPath, DiagnosticBag diagnostics)
     {
         var name = LayoutPath(layout);
-        if (!_templates.TryGetValue(name, out var template) || template.HasErrors) return null;
+        if (!_templates.TryGetValue(name, out var template) || template.HasErrors) return default;
         var frameTemplate = _templates.TryGetValue(LayoutPath(frame), out var f) && !f.HasErrors ? f : null;
-        if (!_contexts.TryTake(out var context)) context = new EscapingTemplateContext(_templates, _builtins);
+        var context = _contexts.Value ??= new EscapingTemplateContext(_templates, _builtins);
         try
         {
-            var html = context.RenderFramed(template, frameTemplate, globals);
-            _contexts.Add(context);
-            return html;
+            return context.RenderFramed(template, frameTemplate, globals);
         }
         catch (ScriptRuntimeException e)
         {
+            _contexts.Value = null;
             // Templates are parsed with their file's name, so the span names the one that failed.
             var file = e.Span.FileName ?? _displayPaths[name];
             diagnostics.Report(Rules.TemplateError, ToSpan(e.Span, file),
                 $"Malen feilet da {pageDisplayPath} ble laget: {e.OriginalMessage}");
-            return null;
+            return default;
+        }
+        catch
+        {
+            _contexts.Value = null;
+            throw;
         }
     }
 

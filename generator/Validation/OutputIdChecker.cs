@@ -8,21 +8,24 @@ namespace ForbedringsAbc.Validation;
 /// </summary>
 public static class OutputIdChecker
 {
-    public static void Check(string html, string page, DiagnosticBag diagnostics)
+    public static void Check(ReadOnlySpan<char> html, string page, DiagnosticBag diagnostics)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         const string marker = " id=\"";
-        for (var i = html.IndexOf(marker, StringComparison.Ordinal); i >= 0; i = html.IndexOf(marker, i + 1, StringComparison.Ordinal))
+        for (var i = html.IndexOf(marker, StringComparison.Ordinal); i >= 0;)
         {
             var start = i + marker.Length;
-            var end = html.IndexOf('"', start);
+            var end = html[start..].IndexOf('"');
             if (end < 0) break;
-            var id = html[start..end];
-            if (!seen.Add(id))
+            var id = html.Slice(start, end);
+            if (!lookup.Add(id))
             {
                 diagnostics.Report(Rules.DuplicateId, SourceSpan.WholeFile(page),
                     $"id «{id}» står mer enn én gang på siden. Lenker til #{id} og hjelpemidler kan havne feil sted. Gi en av overskriftene et annet navn.");
             }
+            var next = html[(i + 1)..].IndexOf(marker, StringComparison.Ordinal);
+            i = next < 0 ? -1 : i + 1 + next;
         }
     }
 }

@@ -37,27 +37,34 @@ public sealed class HtmlTextExtractor
     /// The blocks of <paramref name="html"/>, in one buffer with no string per block. The result is
     /// this thread's, valid until the thread scans the next page.
     /// </summary>
-    public PageText Scan(string html)
+    public PageText Scan(ReadOnlySpan<char> html)
     {
         var start = html.IndexOf("<main", StringComparison.Ordinal);
         var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
         if (start < 0 || end < start) { start = 0; end = html.Length; }
         var state = _state ??= new PageText();
         state.Reset();
-        var i = html.IndexOf('>', start) + 1;
+        var i = IndexOf(html, '>', start) + 1;
         while (i < end)
         {
-            var lt = html.IndexOf('<', i, end - i);
+            var lt = html.Slice(i, end - i).IndexOf('<');
+            if (lt >= 0) lt += i;
             var textEnd = lt < 0 ? end : lt;
-            if (textEnd > i && state.SkipDepth == 0) state.AddText(html.AsSpan(i, textEnd - i));
+            if (textEnd > i && state.SkipDepth == 0) state.AddText(html.Slice(i, textEnd - i));
             if (lt < 0) break;
-            var gt = html.IndexOf('>', lt);
+            var gt = IndexOf(html, '>', lt);
             if (gt < 0) break;
-            HandleTag(html.AsSpan(lt + 1, gt - lt - 1), state);
+            HandleTag(html.Slice(lt + 1, gt - lt - 1), state);
             i = gt + 1;
         }
         state.Flush();
         return state;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> text, char c, int from)
+    {
+        var i = text[from..].IndexOf(c);
+        return i < 0 ? -1 : from + i;
     }
 
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\u00a0\u2028\u2029\u202f\u2009\u200a\u2002\u2003");

@@ -35,7 +35,7 @@ public sealed class PageAnalyzer
     [ThreadStatic]
     private static char[]? _scratch;
 
-    public IndexedPage Analyze(PageFacts facts, string html)
+    public IndexedPage Analyze(PageFacts facts, ReadOnlySpan<char> html)
     {
         var text = _extractor.Scan(html);
         var words = _accumulator ??= [];

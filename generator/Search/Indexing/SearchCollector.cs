@@ -68,7 +68,7 @@ public sealed class SearchCollector
     public int PageCount => _pages.Length;
 
     /// <summary>Called by the renderer for every content page, from any thread.</summary>
-    public void Add(SitePage page, string html)
+    public void Add(SitePage page, ReadOnlySpan<char> html)
     {
         if (!_ids.TryGetValue(page, out var id)) return;
         var indexed = _analyzer.Analyze(_facts(page, id), html);

@@ -26,7 +26,7 @@ public class TemplateSetTests
     {
         var globals = new ScriptObject();
         foreach (var (name, value) in variables) globals.SetValue(name, value, readOnly: true);
-        return set.RenderFramed("story", "base", globals, "content/historier/side.md", diagnostics);
+        return set.RenderFramed("story", "base", globals, "content/historier/side.md", diagnostics).AsString();
     }
 
     [Fact]
