@@ -11,8 +11,12 @@ namespace ForbedringsAbc.Search.Analysis;
 /// </summary>
 public sealed class TextNormalizer
 {
-    /// <summary>The folded form of U+0000–U+024F, computed once (Latin-1 and Latin Extended A/B).</summary>
-    private readonly string[] _table = BuildTable();
+    /// <summary>
+    /// The folded form of every UTF-16 unit: U+0000–U+024F (Latin-1 and Latin Extended A/B)
+    /// computed at once, the rest when first met (dashes and quotes are in every page's text;
+    /// folding one asks ICU). Filled from any thread: each slot only ever gets the same value.
+    /// </summary>
+    private readonly string?[] _table = BuildTable();
 
     public string Normalize(string text)
     {
@@ -40,7 +44,7 @@ public sealed class TextNormalizer
         for (var i = 0; i < nfc.Length; i++)
         {
             var c = nfc[i];
-            var folded = c < _table.Length ? _table[c] : Fold(c);
+            var folded = _table[c] ??= Fold(c);
             if (length < 0)
             {
                 if (folded.Length == 1 && folded[0] == c) continue;
@@ -55,10 +59,10 @@ public sealed class TextNormalizer
         return length < 0 ? nfc : scratch.AsSpan(0, length);
     }
 
-    private static string[] BuildTable()
+    private static string?[] BuildTable()
     {
-        var table = new string[0x250];
-        for (var c = 0; c < table.Length; c++) table[c] = Fold((char)c);
+        var table = new string?[0x10000];
+        for (var c = 0; c < 0x250; c++) table[c] = Fold((char)c);
         return table;
     }
 
