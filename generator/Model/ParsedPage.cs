@@ -43,7 +43,12 @@ public sealed record ParsedPage(
         get
         {
             if (Volatile.Read(ref _headingIds) is { } ids) return ids;
-            var parse = _parse ?? throw new InvalidOperationException($"The heading ids of {Source.ContentPath} are gone with its released body.");
+            // The page's own stage may have parsed and released the body since the read above;
+            // it found the ids before it let the parse go.
+            if (Volatile.Read(ref _parse) is not { } parse)
+            {
+                return Volatile.Read(ref _headingIds) ?? throw new InvalidOperationException($"The heading ids of {Source.ContentPath} were never found.");
+            }
             IReadOnlySet<string> found;
             try
             {
@@ -92,6 +97,6 @@ public sealed record ParsedPage(
     {
         if (_parse is not null && Volatile.Read(ref _headingIds) is null) _ = HeadingIds;
         _body = null;
-        _parse = null;
+        Volatile.Write(ref _parse, null);
     }
 }

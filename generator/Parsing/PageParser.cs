@@ -80,6 +80,15 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
             ReportTooDeep(displayPath, DeepestLine(body) + bodyLineOffset, 1, diagnostics);
             return (new MarkdownDocument(), new HashSet<string>());
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Markdig failing on a text is a fault of the generator's, reported on the file as any
+            // other (ABC003); the page keeps its front matter, whether the body was parsed with it
+            // (the preview) or when its page is made (a plain build).
+            diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(displayPath),
+                InternalError.OnFile(e));
+            return (new MarkdownDocument(), new HashSet<string>());
+        }
         if (FirstTooDeep(document) is not { } deep) return (document, HeadingIds(document));
         ReportTooDeep(displayPath, bodyLineOffset + deep.Line + 1, deep.Column + 1, diagnostics);
         return (new MarkdownDocument(), new HashSet<string>());

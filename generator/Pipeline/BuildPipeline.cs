@@ -265,7 +265,7 @@ public sealed class BuildPipeline
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Report(Rules.Unprocessable, SourceSpan.WholeFile(file),
-                $"Generatoren feilet på denne filen ({e.GetType().Name}: {e.Message}). Meld fra til nettredaksjonen.");
+                InternalError.OnFile(e));
             return null;
         }
     }

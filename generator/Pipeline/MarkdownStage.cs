@@ -10,9 +10,10 @@ using Markdig;
 namespace ForbedringsAbc.Pipeline;
 
 /// <summary>
-/// One page through the rules, the link resolver and the Markdown renderer, with its diagnostics
-/// kept apart so the rebuild cache can keep them with the result. A cached result is used only
-/// when the page, its URL, and the state of every page and file it links to are unchanged.
+/// One page through the rules, the link resolver and the Markdown renderer. With the rebuild cache
+/// (the preview), its diagnostics are kept apart so the cache can keep them with the result, and a
+/// cached result is used only when the page, its URL, and the state of every page and file it
+/// links to are unchanged.
 /// </summary>
 public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPipeline bodyPipeline, DateOnly today, BuildCache? cache)
 {
@@ -27,7 +28,7 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
             return BuildCacheEntry(page, diagnostics) ?? Empty(page);
         }
         var probe = new LinkResolver(site, content, new DiagnosticBag());
-        var entry = Cached(page, probe);
+        var entry = Cached(page, probe, cache);
         if (entry is null)
         {
             var local = new DiagnosticBag();
@@ -40,9 +41,8 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
         return entry.Rendered.Site == page ? entry.Rendered : entry.Rendered with { Site = page };
     }
 
-    private BuildCache.MarkdownEntry? Cached(SitePage page, LinkResolver probe)
+    private BuildCache.MarkdownEntry? Cached(SitePage page, LinkResolver probe, BuildCache cache)
     {
-        if (cache is null) return null;
         BuildCache.MarkdownEntry? entry;
         lock (cache) cache.Markdown.TryGetValue(page.ContentPath, out entry);
         if (entry is null || !ReferenceEquals(entry.Page, page.Page) || entry.Route != page.OutputPath) return null;

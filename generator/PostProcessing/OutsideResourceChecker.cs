@@ -76,7 +76,7 @@ public sealed class OutsideResourceChecker
     {
         // Most pages load nothing from outside, and the quick scan says so without a string of the page.
         if (!MayLoadFromOutside(html)) return;
-        foreach (var r in OutsideLoads(html.ToString()))
+        foreach (var r in Loads(html.ToString()))
         {
             var span = _writers.TryGetValue((r.Element, r.Attribute), out var writer) ? writer : SourceSpan.WholeFile(sourceDisplay);
             _pageFindings.Add((span, r.Url, r.Element, r.Attribute, outputPath, r.Line));
@@ -87,10 +87,11 @@ public sealed class OutsideResourceChecker
     public bool Finds(string html) => OutsideLoads(html).Any();
 
     /// <summary>What a finished page loads from outside the site, other than what the templates' own checks already named.</summary>
-    private IEnumerable<ResourceReference> OutsideLoads(string html) =>
-        MayLoadFromOutside(html)
-            ? ResourceFinder.Find(new HtmlParser(Options).ParseDocument(html)).Where(r => ResourceFinder.IsOutside(r.Url) && !_literals.Contains(r.Url))
-            : [];
+    private IEnumerable<ResourceReference> OutsideLoads(string html) => MayLoadFromOutside(html) ? Loads(html) : [];
+
+    /// <summary><see cref="OutsideLoads"/> of a page the quick scan let through.</summary>
+    private IEnumerable<ResourceReference> Loads(string html) =>
+        ResourceFinder.Find(new HtmlParser(Options).ParseDocument(html)).Where(r => ResourceFinder.IsOutside(r.Url) && !_literals.Contains(r.Url));
 
     /// <summary>One diagnostic per place and URL, naming the first page (in path order) and how many more there are.</summary>
     public void ReportPages()

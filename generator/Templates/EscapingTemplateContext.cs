@@ -14,14 +14,15 @@ namespace ForbedringsAbc.Templates;
 /// A page is written into character buffers the context keeps and reuses: the layout into one,
 /// then the frame around it into another (the layout's markup copied in from its buffer), and an
 /// include that stands as a statement writes its partial straight into the including template's
-/// output. Only the finished page becomes a string. (Scriban's own include allocates a builder per
+/// output. The finished page stays in its buffer until the next page (<see cref="PageHtml"/>): no
+/// string of it is made unless one is asked for. (Scriban's own include allocates a builder per
 /// include, a second array of its whole size when it empties it, and a string of the partial.)
 /// </summary>
 public sealed class EscapingTemplateContext : TemplateContext
 {
     private readonly IReadOnlyDictionary<string, Template> _partials;
 
-    // The outputs by depth: [0] the page, [1] a partial it includes, [2] one included by that, …
+    // The outputs of includes by depth: [0] a partial the page includes, [1] one included by that, …
     private readonly List<ReusedOutput> _outputsByDepth = [];
     private int _depth;
 
@@ -79,6 +80,7 @@ public sealed class EscapingTemplateContext : TemplateContext
         var page = _pageOutput;
         // The last page stays in its buffer until now: its caller used it since.
         page.Clear();
+        Rendering = true;
         try
         {
             ResetPreviousNewLine();
@@ -112,8 +114,12 @@ public sealed class EscapingTemplateContext : TemplateContext
         finally
         {
             content.Clear();
+            Rendering = false;
         }
     }
+
+    /// <summary>True while a page is being rendered on this context (a page made inside a page needs a context of its own).</summary>
+    public bool Rendering { get; private set; }
 
     private readonly ReusedOutput _pageOutput = new();
     private readonly ReusedOutput _layoutOutput = new();
@@ -217,8 +223,8 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     private ReusedOutput OutputAt(int depth)
     {
-        while (_outputsByDepth.Count <= depth) _outputsByDepth.Add(new ReusedOutput());
-        return _outputsByDepth[depth];
+        while (_outputsByDepth.Count < depth) _outputsByDepth.Add(new ReusedOutput());
+        return _outputsByDepth[depth - 1];
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_previousTextWasNewLine")]

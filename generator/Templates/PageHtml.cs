@@ -4,7 +4,7 @@ namespace ForbedringsAbc.Templates;
 /// A finished page's HTML: either a string, or the rendering thread's own page buffer, which is
 /// valid until that thread renders its next page. A plain build writes, checks and indexes each
 /// page from the buffer and never makes a string of it; what keeps a page (the preview's cache)
-/// asks for <see cref="ToString"/>. <c>default</c> is no page (the templates failed).
+/// asks for <see cref="AsString"/>. <c>default</c> is no page (the templates failed).
 /// </summary>
 public readonly struct PageHtml
 {

@@ -84,13 +84,17 @@ public sealed class TemplateSet
         if (!_templates.TryGetValue(name, out var template) || template.HasErrors) return default;
         var frameTemplate = _templates.TryGetValue(LayoutPath(frame), out var f) && !f.HasErrors ? f : null;
         var context = _contexts.Value ??= new EscapingTemplateContext(_templates, _builtins);
+        // A page made while this thread's context is making another (nothing does so today) gets a
+        // context of its own, so neither page overwrites the other's buffers.
+        var own = context.Rendering;
+        if (own) context = new EscapingTemplateContext(_templates, _builtins);
         try
         {
             return context.RenderFramed(template, frameTemplate, globals);
         }
         catch (ScriptRuntimeException e)
         {
-            _contexts.Value = null;
+            if (!own) _contexts.Value = null;
             // Templates are parsed with their file's name, so the span names the one that failed.
             var file = e.Span.FileName ?? _displayPaths[name];
             diagnostics.Report(Rules.TemplateError, ToSpan(e.Span, file),
@@ -99,7 +103,7 @@ public sealed class TemplateSet
         }
         catch
         {
-            _contexts.Value = null;
+            if (!own) _contexts.Value = null;
             throw;
         }
     }

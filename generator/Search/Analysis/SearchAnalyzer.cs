@@ -20,10 +20,7 @@ public sealed class SearchAnalyzer
 
     public string Normalize(string text) => _normalizer.Normalize(text);
 
-    /// <summary>The normalised text without a new string; see <see cref="TextNormalizer.Normalize(string, ref char[])"/>.</summary>
-    public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch) => _normalizer.Normalize(text, ref scratch);
-
-    /// <summary>The same for text in a buffer.</summary>
+    /// <summary>The normalised text without a new string; see <see cref="TextNormalizer.Normalize(ReadOnlySpan{char}, ref char[])"/>.</summary>
     public ReadOnlySpan<char> Normalize(ReadOnlySpan<char> text, ref char[]? scratch) => _normalizer.Normalize(text, ref scratch);
 
     public bool IsStopWord(string normalizedWord) => _stopWords.Contains(normalizedWord);

@@ -16,7 +16,7 @@ public sealed class TextNormalizer
     /// computed at once, the rest when first met (dashes and quotes are in every page's text;
     /// folding one asks ICU). Filled from any thread: each slot only ever gets the same value.
     /// </summary>
-    private readonly string?[] _table = BuildTable();
+    private static readonly string?[] Table = BuildTable();
 
     public string Normalize(string text)
     {
@@ -30,11 +30,8 @@ public sealed class TextNormalizer
     /// <summary>
     /// <see cref="Normalize(string)"/> without a new string: the text itself when nothing changes
     /// (most of it), else the folded text in <paramref name="scratch"/>, made larger as needed (a
-    /// caller keeps it for the next text).
+    /// caller keeps it for the next text). A string is made only when the text is not NFC already.
     /// </summary>
-    public ReadOnlySpan<char> Normalize(string text, ref char[]? scratch) => Fold(Utf16.ToNfc(text), ref scratch);
-
-    /// <summary>The same for text in a buffer: a string is made only when the text is not NFC already.</summary>
     public ReadOnlySpan<char> Normalize(ReadOnlySpan<char> text, ref char[]? scratch) =>
         Fold(Utf16.IsNfcQuick(text) ? text : Utf16.ToNfc(text.ToString()), ref scratch);
 
@@ -44,7 +41,7 @@ public sealed class TextNormalizer
         for (var i = 0; i < nfc.Length; i++)
         {
             var c = nfc[i];
-            var folded = _table[c] ??= Fold(c);
+            var folded = Table[c] ??= Fold(c);
             if (length < 0)
             {
                 if (folded.Length == 1 && folded[0] == c) continue;

@@ -1,4 +1,3 @@
-using System.Text;
 using ForbedringsAbc.Search.Analysis;
 
 namespace ForbedringsAbc.Search.Indexing;
