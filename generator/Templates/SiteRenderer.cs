@@ -65,7 +65,9 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             if (html.IsNone) return;
             // Every page, also one taken from the preview's cache: the findings are reported together, once.
             resources.CheckPage(job.Output, job.Source, html.Span);
-            sink.WriteText(job.Output, html.Span);
+            // A page the preview's cache keeps is a string already: the sink takes that one.
+            if (entry.Html is { } text) sink.WriteText(job.Output, text);
+            else sink.WriteText(job.Output, html.Span);
             if (job.Page is null) return;
             contentPageRendered?.Invoke(job.Page, html.Span);
             // A build that keeps nothing for a next one (no cache) lets the page's body go now.
