@@ -103,9 +103,7 @@ public sealed class BuildPipeline
             var unrouted = parsed.Where(p => !site.ByContentPath.ContainsKey(p.Source.ContentPath)).ToList();
             Parallel.ForEach(unrouted, page =>
             {
-                var local = new DiagnosticBag();
-                Guard(page.Source.DisplayPath, local, () => { page.ParseBody(local); return page; });
-                diagnostics.AddRange(local.Raw());
+                Guard(page.Source.DisplayPath, diagnostics, () => { page.ParseBody(diagnostics); return page; });
                 page.ReleaseBody();
             });
         }

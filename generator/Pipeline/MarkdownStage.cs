@@ -25,14 +25,14 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
         {
             // Nothing is kept for a next build: no state of the pages it links to is recorded
             // (that would find the headings of every page it links to before their own stage).
-            return BuildCacheEntry(page, diagnostics) ?? Empty(page);
+            return Process(page, diagnostics) ?? Empty(page);
         }
         var probe = new LinkResolver(site, content, new DiagnosticBag());
         var entry = Cached(page, probe, cache);
         if (entry is null)
         {
             var local = new DiagnosticBag();
-            var rendered = BuildCacheEntry(page, local) ?? Empty(page);
+            var rendered = Process(page, local) ?? Empty(page);
             var dependencies = rendered.Links.Targets.Distinct(StringComparer.Ordinal).Select(t => (t, probe.DependencyState(t))).ToList();
             entry = new BuildCache.MarkdownEntry(page.Page, page.OutputPath, dependencies, rendered, local.Raw());
             lock (cache) cache.Markdown[page.ContentPath] = entry;
@@ -51,7 +51,8 @@ public sealed class MarkdownStage(SiteModel site, ContentSet content, MarkdownPi
         return entry;
     }
 
-    private RenderedPage? BuildCacheEntry(SitePage page, DiagnosticBag local) =>
+    /// <summary>The page through the rules, the link checks and the renderer; null when the generator failed on it (reported).</summary>
+    private RenderedPage? Process(SitePage page, DiagnosticBag local) =>
         BuildPipeline.Guard(page.Page.Source.DisplayPath, local, () =>
         {
             page.Page.ParseBody(local);

@@ -120,7 +120,7 @@ public sealed class OutsideResourceChecker
     internal static bool MayLoadFromOutside(ReadOnlySpan<char> html)
     {
         if (html.Contains("<style", StringComparison.OrdinalIgnoreCase)) return html.Contains("//", StringComparison.Ordinal);
-        for (var at = html.IndexOf("//", StringComparison.Ordinal); at >= 0; at = IndexOf(html, "//", at + 2))
+        for (var at = html.IndexOf("//", StringComparison.Ordinal); at >= 0; at = Text.Spans.IndexOf(html, "//", at + 2))
         {
             var open = at == 0 ? -1 : html[..at].LastIndexOf('<');
             var close = at == 0 ? -1 : html[..at].LastIndexOf('>');
@@ -128,12 +128,6 @@ public sealed class OutsideResourceChecker
             if (open < 0 || !InLinkHref(html, open, at)) return true;
         }
         return false;
-    }
-
-    private static int IndexOf(ReadOnlySpan<char> text, string value, int from)
-    {
-        var i = text[from..].IndexOf(value, StringComparison.Ordinal);
-        return i < 0 ? -1 : from + i;
     }
 
     /// <summary>Whether position <paramref name="at"/> is inside the double-quoted href value of the &lt;a&gt; tag opened at <paramref name="open"/>.</summary>

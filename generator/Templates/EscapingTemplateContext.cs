@@ -83,32 +83,10 @@ public sealed class EscapingTemplateContext : TemplateContext
         Rendering = true;
         try
         {
-            ResetPreviousNewLine();
-            PushGlobal(globals);
-            PushOutput(content);
-            try
-            {
-                RenderInPlace(layout);
-            }
-            finally
-            {
-                PopOutput();
-            }
-            PopGlobal();
+            RenderInto(content, layout, globals);
             if (frame is null) return default;
             globals.SetValue("content", new LayoutMarkup(content), readOnly: true);
-            ResetPreviousNewLine();
-            PushGlobal(globals);
-            PushOutput(page);
-            try
-            {
-                RenderInPlace(frame);
-            }
-            finally
-            {
-                PopOutput();
-            }
-            PopGlobal();
+            RenderInto(page, frame, globals);
             return page.AsPage();
         }
         finally
@@ -116,6 +94,23 @@ public sealed class EscapingTemplateContext : TemplateContext
             content.Clear();
             Rendering = false;
         }
+    }
+
+    /// <summary>One template into <paramref name="output"/>, in a scope of its own over <paramref name="globals"/>, from a fresh line.</summary>
+    private void RenderInto(ReusedOutput output, Template template, ScriptObject globals)
+    {
+        ResetPreviousNewLine();
+        PushGlobal(globals);
+        PushOutput(output);
+        try
+        {
+            RenderInPlace(template);
+        }
+        finally
+        {
+            PopOutput();
+        }
+        PopGlobal();
     }
 
     /// <summary>True while a page is being rendered on this context (a page made inside a page needs a context of its own).</summary>

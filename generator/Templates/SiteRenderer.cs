@@ -60,7 +60,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         _shape = site.ShapeKey;
         Parallel.ForEach(jobs, job =>
         {
-            var (entry, html) = Render(job.Output, job.Source, job.Render);
+            var (entry, html) = Render(job.Output, job.Source, job.Render, keep: Cache is not null);
             diagnostics.AddRange(entry.Diagnostics);
             if (html.IsNone) return;
             // Every page, also one taken from the preview's cache: the findings are reported together, once.
@@ -83,8 +83,7 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     public Pipeline.BuildCache.HtmlEntry RenderPage(SitePage page)
     {
         _shape = site.ShapeKey;
-        var (entry, html) = Render(page.OutputPath, page.Page.Source.DisplayPath, () => RenderContentPage(page));
-        return entry.Html is not null || html.IsNone ? entry : entry with { Html = html.AsString() };
+        return Render(page.OutputPath, page.Page.Source.DisplayPath, () => RenderContentPage(page), keep: true).Entry;
     }
 
     private readonly AsyncLocal<JobState?> _job = new();
@@ -106,9 +105,10 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     /// </summary>
     /// <remarks>
     /// The page comes back as its thread's buffer (<see cref="PageHtml"/>); the entry holds a
-    /// string of it only when the preview's cache keeps it.
+    /// string of it only when one is kept (<paramref name="keep"/>: the preview's cache, a
+    /// one-page rebuild), and the page is then that string.
     /// </remarks>
-    private (Pipeline.BuildCache.HtmlEntry Entry, PageHtml Html) Render(string output, string source, Func<PageHtml> render)
+    private (Pipeline.BuildCache.HtmlEntry Entry, PageHtml Html) Render(string output, string source, Func<PageHtml> render, bool keep)
     {
         var state = new JobState();
         _job.Value = state;
@@ -131,13 +131,12 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         }
         if (state.Hit is not null) return (state.Hit, PageHtml.Of(state.Hit.Html));
         if (!html.IsNone) OutputIdChecker.Check(html.Span, source, state.Diagnostics);
-        var entry = new Pipeline.BuildCache.HtmlEntry(state.Dependencies, Cache is null ? null : html.AsString(), state.Diagnostics.Raw());
+        var entry = new Pipeline.BuildCache.HtmlEntry(state.Dependencies, keep ? html.AsString() : null, state.Diagnostics.Raw());
         if (Cache is not null)
         {
             lock (Cache) Cache.Html[output] = entry;
-            return (entry, PageHtml.Of(entry.Html));
         }
-        return (entry, html);
+        return (entry, keep ? PageHtml.Of(entry.Html) : html);
     }
 
     private PageHtml RenderContentPage(SitePage page) => page.Kind switch

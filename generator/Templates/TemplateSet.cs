@@ -86,15 +86,15 @@ public sealed class TemplateSet
         var context = _contexts.Value ??= new EscapingTemplateContext(_templates, _builtins);
         // A page made while this thread's context is making another (nothing does so today) gets a
         // context of its own, so neither page overwrites the other's buffers.
-        var own = context.Rendering;
-        if (own) context = new EscapingTemplateContext(_templates, _builtins);
+        var nested = context.Rendering;
+        if (nested) context = new EscapingTemplateContext(_templates, _builtins);
         try
         {
             return context.RenderFramed(template, frameTemplate, globals);
         }
         catch (ScriptRuntimeException e)
         {
-            if (!own) _contexts.Value = null;
+            if (!nested) _contexts.Value = null;
             // Templates are parsed with their file's name, so the span names the one that failed.
             var file = e.Span.FileName ?? _displayPaths[name];
             diagnostics.Report(Rules.TemplateError, ToSpan(e.Span, file),
@@ -103,7 +103,7 @@ public sealed class TemplateSet
         }
         catch
         {
-            if (!own) _contexts.Value = null;
+            if (!nested) _contexts.Value = null;
             throw;
         }
     }

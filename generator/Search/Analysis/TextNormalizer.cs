@@ -12,11 +12,11 @@ namespace ForbedringsAbc.Search.Analysis;
 public sealed class TextNormalizer
 {
     /// <summary>
-    /// The folded form of every UTF-16 unit: U+0000–U+024F (Latin-1 and Latin Extended A/B)
-    /// computed at once, the rest when first met (dashes and quotes are in every page's text;
-    /// folding one asks ICU). Filled from any thread: each slot only ever gets the same value.
+    /// The folded form of every UTF-16 unit, computed when first met (folding a letter outside
+    /// ASCII, or a dash or quote, asks ICU). Filled from any thread: each slot only ever gets the
+    /// same value.
     /// </summary>
-    private static readonly string?[] Table = BuildTable();
+    private static readonly string?[] Table = new string?[0x10000];
 
     public string Normalize(string text)
     {
@@ -54,13 +54,6 @@ public sealed class TextNormalizer
             length += folded.Length;
         }
         return length < 0 ? nfc : scratch.AsSpan(0, length);
-    }
-
-    private static string?[] BuildTable()
-    {
-        var table = new string?[0x10000];
-        for (var c = 0; c < 0x250; c++) table[c] = Fold((char)c);
-        return table;
     }
 
     /// <summary>One UTF-16 unit: lower-cased, then folded.</summary>

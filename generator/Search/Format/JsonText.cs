@@ -17,10 +17,14 @@ public static class JsonText
     public static string Write(Action<Utf8JsonWriter> write) => Render(string.Empty, write, string.Empty);
 
     /// <summary>A data file: a classic script that files its JSON under its own path, so it loads from file:// too.</summary>
-    public static string DataScript(string key, string json) => $"ABCSOK[\"{key}\"]={json};\n";
+    public static string DataScript(string key, string json) => string.Concat(ScriptStart(key), json, ScriptEnd);
 
     /// <summary><see cref="DataScript(string, string)"/> of what <paramref name="write"/> writes, made as one string.</summary>
-    public static string DataScript(string key, Action<Utf8JsonWriter> write) => Render($"ABCSOK[\"{key}\"]=", write, ";\n");
+    public static string DataScript(string key, Action<Utf8JsonWriter> write) => Render(ScriptStart(key), write, ScriptEnd);
+
+    private static string ScriptStart(string key) => $"ABCSOK[\"{key}\"]=";
+
+    private const string ScriptEnd = ";\n";
 
     private static string Render(string prefix, Action<Utf8JsonWriter> write, string suffix)
     {

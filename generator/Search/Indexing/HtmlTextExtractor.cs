@@ -44,27 +44,20 @@ public sealed class HtmlTextExtractor
         if (start < 0 || end < start) { start = 0; end = html.Length; }
         var state = _state ??= new PageText();
         state.Reset();
-        var i = IndexOf(html, '>', start) + 1;
+        var i = Text.Spans.IndexOf(html, '>', start) + 1;
         while (i < end)
         {
-            var lt = html.Slice(i, end - i).IndexOf('<');
-            if (lt >= 0) lt += i;
+            var lt = Text.Spans.IndexOf(html[..end], '<', i);
             var textEnd = lt < 0 ? end : lt;
             if (textEnd > i && state.SkipDepth == 0) state.AddText(html.Slice(i, textEnd - i));
             if (lt < 0) break;
-            var gt = IndexOf(html, '>', lt);
+            var gt = Text.Spans.IndexOf(html, '>', lt);
             if (gt < 0) break;
             HandleTag(html.Slice(lt + 1, gt - lt - 1), state);
             i = gt + 1;
         }
         state.Flush();
         return state;
-    }
-
-    private static int IndexOf(ReadOnlySpan<char> text, char c, int from)
-    {
-        var i = text[from..].IndexOf(c);
-        return i < 0 ? -1 : from + i;
     }
 
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\u00a0\u2028\u2029\u202f\u2009\u200a\u2002\u2003");
