@@ -15,13 +15,22 @@ public static class BuildCommand
         var options = new CommonOptions();
         var command = new Command("build", "Build the site into the output folder. On any error the previous output is left exactly as it was; exit code 1.");
         var timings = new Option<bool>("--timings") { Description = "Print the time each pipeline stage took." };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Make every page again instead of taking unchanged pages from the previous build, and keep no page cache (the hidden file beside the output folder, .site-cache for site/).",
+        };
         options.AddTo(command);
         command.Options.Add(timings);
-        command.SetAction(result => Run(options.Read(result), output, result.GetValue(timings)));
+        command.Options.Add(noCache);
+        command.SetAction(result => Run(options.Read(result), output, result.GetValue(timings), !result.GetValue(noCache)));
         return command;
     }
 
-    public static int Run(BuildOptions options, TextWriter output, bool timings = false)
+    /// <param name="useCache">
+    /// Take the pages nothing has changed for from the previous build, and leave a page cache for
+    /// the next (see <see cref="PageCacheSession"/>); off, every page is made and no cache is left.
+    /// </param>
+    public static int Run(BuildOptions options, TextWriter output, bool timings = false, bool useCache = true)
     {
         FolderGuard.CheckInputs(options);
         FolderGuard.CheckOutput(options);
@@ -31,8 +40,11 @@ public static class BuildCommand
         var reporter = new Reporter(output, DiagnosticFormat.Text);
         try
         {
-            var sink = new DirectorySink(temp);
-            var result = new BuildPipeline { CollectBetweenStages = true }.Run(options, sink);
+            var cacheFile = PageCache.FileFor(publisher.Target);
+            if (!useCache) PageCache.Delete(cacheFile);
+            var sink = new DirectorySink(temp) { Stamps = useCache ? new(StringComparer.Ordinal) : null };
+            var pageCache = useCache ? new PageCacheSession(PageCache.Load(cacheFile), publisher.Target, sink) : null;
+            var result = new BuildPipeline { CollectBetweenStages = true, PageCache = pageCache }.Run(options, sink);
             reporter.Print(result);
             var shown = PathDisplay.Current.ForUser(publisher.Target) + "/";
             if (!result.Succeeded)
@@ -43,8 +55,12 @@ public static class BuildCommand
             }
             publisher.Publish(temp);
             result.Timer.Mark("publish");
+            // Only a published build leaves a cache: it names the files now in the output folder.
+            pageCache?.Save(cacheFile);
+            if (pageCache is not null) result.Timer.Mark("cache");
             if (timings) foreach (var line in result.Timer.Lines()) output.WriteLine(line);
-            reporter.Summary("Ferdig", result, watch.Elapsed, $"Nettstedet er skrevet til {shown}");
+            var reused = pageCache?.Reused > 0 ? $" {pageCache.Reused} av sidene var uendret siden forrige bygging og ble tatt derfra." : string.Empty;
+            reporter.Summary("Ferdig", result, watch.Elapsed, $"Nettstedet er skrevet til {shown}{reused}");
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

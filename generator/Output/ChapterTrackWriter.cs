@@ -28,10 +28,11 @@ public static class ChapterTrackWriter
     public static bool HasTrack(SitePage page, RenderedPage rendered) =>
         page.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && rendered.Links.VideoUrl is not null;
 
-    public static int WriteAll(SiteModel site, Func<SitePage, RenderedPage> rendered, IOutputSink sink)
+    /// <param name="hasFilm">Whether a page has a film of its own (found with its body: <see cref="PageLinks.VideoUrl"/>).</param>
+    public static int WriteAll(SiteModel site, Func<SitePage, bool> hasFilm, IOutputSink sink)
     {
         var count = 0;
-        foreach (var page in site.Pages.Where(p => HasTrack(p, rendered(p))))
+        foreach (var page in site.Pages.Where(p => p.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && hasFilm(p)))
         {
             sink.WriteText(PathFor(page), Track(((GuideMeta)page.Page.KindMeta).Chapters));
             count++;

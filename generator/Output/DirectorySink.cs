@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ForbedringsAbc.Output;
 
 /// <summary>Writes files under a folder (the build's temporary folder), creating folders as needed.</summary>
-public sealed class DirectorySink(string root) : IOutputSink
+public sealed partial class DirectorySink(string root) : IOutputSink
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ConcurrentDictionary<string, bool> _createdDirs = new(StringComparer.Ordinal);
@@ -14,6 +15,9 @@ public sealed class DirectorySink(string root) : IOutputSink
     public string Root { get; } = root;
 
     public int Count => _count;
+
+    /// <summary>When set, the size and time of every file written or reused, by site-relative path (the page cache keeps them).</summary>
+    public ConcurrentDictionary<string, FileStamp>? Stamps { get; init; }
 
     public void WriteText(string path, string text) => WriteText(path, text.AsSpan());
 
@@ -28,6 +32,7 @@ public sealed class DirectorySink(string root) : IOutputSink
             var length = Utf8.GetBytes(text, buffer);
             using var handle = File.OpenHandle(Prepare(path), FileMode.Create, FileAccess.Write);
             RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+            if (Stamps is not null) Stamps[path] = new FileStamp(length, File.GetLastWriteTimeUtc(handle).Ticks);
         }
         finally
         {
@@ -41,6 +46,26 @@ public sealed class DirectorySink(string root) : IOutputSink
         File.Copy(sourceFile, Prepare(path), overwrite: true);
         Interlocked.Increment(ref _count);
     }
+
+    /// <summary>
+    /// Puts a file of the previous build, unchanged, at a site-relative path: a hard link where the
+    /// file system allows one (no bytes copied; the previous build's folder is deleted after the
+    /// swap, and the file lives on in this one), else a copy.
+    /// </summary>
+    public void Reuse(string path, string existing, FileStamp stamp)
+    {
+        var target = Prepare(path);
+        if (OperatingSystem.IsWindows() || link(existing, target) != 0)
+        {
+            File.Copy(existing, target, overwrite: true);
+            stamp = FileStamp.Of(target) ?? stamp;
+        }
+        if (Stamps is not null) Stamps[path] = stamp;
+        Interlocked.Increment(ref _count);
+    }
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int link(string existing, string target);
 
     private string Prepare(string path)
     {
@@ -57,5 +82,15 @@ public sealed class DirectorySink(string root) : IOutputSink
             _createdDirs[dir] = true;
         }
         return full;
+    }
+}
+
+/// <summary>A file's size and last write time (UTC ticks): what says a file is still the one a build wrote.</summary>
+public readonly record struct FileStamp(long Size, long Ticks)
+{
+    public static FileStamp? Of(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : null;
     }
 }

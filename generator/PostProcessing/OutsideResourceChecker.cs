@@ -24,7 +24,10 @@ public sealed class OutsideResourceChecker
     private readonly DiagnosticBag _diagnostics;
     private readonly IReadOnlyDictionary<(string Element, string Attribute), SourceSpan> _writers;
     private readonly IReadOnlySet<string> _literals;
-    private readonly ConcurrentBag<(SourceSpan Span, string Url, string Element, string Attribute, string Page, int Line)> _pageFindings = [];
+    private readonly ConcurrentBag<Finding> _pageFindings = [];
+
+    /// <summary>One outside load on one finished page: where it is reported (the template that writes it, or the source), what and where on the page.</summary>
+    public sealed record Finding(SourceSpan Span, string Url, string Element, string Attribute, string Page, int Line);
 
     private OutsideResourceChecker(DiagnosticBag diagnostics, IReadOnlyDictionary<(string, string), SourceSpan> writers, IReadOnlySet<string> literals)
     {
@@ -71,16 +74,29 @@ public sealed class OutsideResourceChecker
         return new OutsideResourceChecker(diagnostics, writers, literals);
     }
 
-    /// <summary>Checks one finished page (thread-safe); call <see cref="ReportPages"/> when every page is done.</summary>
-    public void CheckPage(string outputPath, string sourceDisplay, ReadOnlySpan<char> html)
+    /// <summary>
+    /// Checks one finished page (thread-safe); call <see cref="ReportPages"/> when every page is
+    /// done. Returns what it found on this page (a next build that takes the page from the page
+    /// cache hands it back with <see cref="Add"/>).
+    /// </summary>
+    public IReadOnlyList<Finding> CheckPage(string outputPath, string sourceDisplay, ReadOnlySpan<char> html)
     {
         // Most pages load nothing from outside, and the quick scan says so without a string of the page.
-        if (!MayLoadFromOutside(html)) return;
+        if (!MayLoadFromOutside(html)) return [];
+        var found = new List<Finding>();
         foreach (var r in Loads(html.ToString()))
         {
             var span = _writers.TryGetValue((r.Element, r.Attribute), out var writer) ? writer : SourceSpan.WholeFile(sourceDisplay);
-            _pageFindings.Add((span, r.Url, r.Element, r.Attribute, outputPath, r.Line));
+            found.Add(new Finding(span, r.Url, r.Element, r.Attribute, outputPath, r.Line));
         }
+        Add(found);
+        return found;
+    }
+
+    /// <summary>Findings of a page checked in an earlier build, reported with this build's.</summary>
+    public void Add(IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings) _pageFindings.Add(finding);
     }
 
     /// <summary>Whether one finished page loads anything from outside the site (what <see cref="CheckPage"/> would note).</summary>

@@ -22,6 +22,9 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     /// <summary>Finished pages of an earlier build (the preview server's); a page whose view is made from the same objects is not rendered again.</summary>
     public Pipeline.BuildCache? Cache { get; init; }
 
+    /// <summary>Pages an earlier <c>build</c> wrote that are still what this build would write (the page cache on disk).</summary>
+    public IPageReuse? Reuse { get; init; }
+
     public const string SearchPage = "sok/index.html";
 
     /// <summary>Called with each content page's HTML as it is written; the HTML is valid during the call only.</summary>
@@ -60,16 +63,18 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         _shape = site.ShapeKey;
         Parallel.ForEach(jobs, job =>
         {
-            var (entry, html) = Render(job.Output, job.Source, job.Render, keep: Cache is not null);
+            if (Reuse is not null && Reuse.TryReuse(job.Output, job.Page)) return;
+            var (entry, html, madeFrom) = Render(job.Output, job.Source, job.Render, keep: Cache is not null);
             diagnostics.AddRange(entry.Diagnostics);
             if (html.IsNone) return;
             // Every page, also one taken from the preview's cache: the findings are reported together, once.
-            resources.CheckPage(job.Output, job.Source, html.Span);
+            var findings = resources.CheckPage(job.Output, job.Source, html.Span);
             // A page the preview's cache keeps is a string already: the sink takes that one.
             if (entry.Html is { } text) sink.WriteText(job.Output, text);
             else sink.WriteText(job.Output, html.Span);
+            if (job.Page is not null) contentPageRendered?.Invoke(job.Page, html.Span);
+            Reuse?.Rendered(job.Output, job.Page, madeFrom, entry.Diagnostics, findings);
             if (job.Page is null) return;
-            contentPageRendered?.Invoke(job.Page, html.Span);
             // A build that keeps nothing for a next one (no cache) lets the page's body go now.
             if (Cache is null) views.ReleaseBody(job.Page);
         });
@@ -108,12 +113,13 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     /// string of it only when one is kept (<paramref name="keep"/>: the preview's cache, a
     /// one-page rebuild), and the page is then that string.
     /// </remarks>
-    private (Pipeline.BuildCache.HtmlEntry Entry, PageHtml Html) Render(string output, string source, Func<PageHtml> render, bool keep)
+    private (Pipeline.BuildCache.HtmlEntry Entry, PageHtml Html, IReadOnlyList<object> MadeFrom) Render(string output, string source, Func<PageHtml> render, bool keep)
     {
         var state = new JobState();
         _job.Value = state;
         views.BeginTracking();
         PageHtml html;
+        IReadOnlyList<object> madeFrom;
         try
         {
             html = render();
@@ -126,17 +132,17 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         }
         finally
         {
-            views.EndTracking();
+            madeFrom = views.EndTracking();
             _job.Value = null;
         }
-        if (state.Hit is not null) return (state.Hit, PageHtml.Of(state.Hit.Html));
+        if (state.Hit is not null) return (state.Hit, PageHtml.Of(state.Hit.Html), madeFrom);
         if (!html.IsNone) OutputIdChecker.Check(html.Span, source, state.Diagnostics);
         var entry = new Pipeline.BuildCache.HtmlEntry(state.Dependencies, keep ? html.AsString() : null, state.Diagnostics.Raw());
         if (Cache is not null)
         {
             lock (Cache) Cache.Html[output] = entry;
         }
-        return (entry, keep ? PageHtml.Of(entry.Html) : html);
+        return (entry, keep ? PageHtml.Of(entry.Html) : html, madeFrom);
     }
 
     private PageHtml RenderContentPage(SitePage page) => page.Kind switch
@@ -279,4 +285,21 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         }
         return composer.Compose(layout, view, views.Site(Slugifier.Slugify(section), baseUrl is not null), outputPath, display, state.Diagnostics, rootOverride);
     }
+}
+
+/// <summary>
+/// Pages an earlier build wrote that this build can take as they are (see
+/// <see cref="Pipeline.PageCacheSession"/>): called from the templates stage's threads.
+/// </summary>
+public interface IPageReuse
+{
+    /// <summary>
+    /// Takes the page at <paramref name="output"/> from the earlier build when nothing it was made
+    /// from has changed: its file, its diagnostics and outside-resource findings, and (a content
+    /// page) its search words and card. False: the page must be rendered.
+    /// </summary>
+    bool TryReuse(string output, SitePage? page);
+
+    /// <summary>Notes a page this build rendered and wrote: what its views were made from (the pages whose bodies they show), what it reported.</summary>
+    void Rendered(string output, SitePage? page, IReadOnlyList<object> madeFrom, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<OutsideResourceChecker.Finding> findings);
 }

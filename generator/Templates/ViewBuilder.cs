@@ -80,11 +80,17 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
     public RenderedPage RenderedOf(SitePage page) =>
         _bodies.TryGetValue(page.ContentPath, out var body) ? body.Value : rendered[page.ContentPath];
 
-    /// <summary>Renders the Markdown of every page no view has needed the body of yet (with <see cref="RenderBody"/>).</summary>
-    public void RenderRemainingBodies()
+    /// <summary>
+    /// Renders the Markdown of every page no view has needed the body of yet (with <see cref="RenderBody"/>),
+    /// but those <paramref name="skip"/> says a build has without rendering (from the page cache).
+    /// </summary>
+    public void RenderRemainingBodies(Func<SitePage, bool>? skip = null)
     {
         if (RenderBody is null) return;
-        foreach (var page in site.Pages) Read(page, body: true);
+        foreach (var page in site.Pages)
+        {
+            if (skip is null || !skip(page)) Read(page, body: true);
+        }
     }
 
     /// <summary>Lets a content page's rendered body go once its page is written (see <see cref="RenderedPage.ReleaseBody"/>).</summary>

@@ -78,6 +78,35 @@ public sealed class SearchCollector
         _pages[id] = indexed with { Excerpt = string.Empty };
     }
 
+    /// <summary>The site-relative path of a content page's card; null for a page the index does not have.</summary>
+    public string? CardPath(SitePage page) =>
+        _ids.TryGetValue(page, out var id) ? IndexWriter.Folder + IndexWriter.CardFile(PageSet, id) : null;
+
+    /// <summary>What the index keeps of a page analysed in this build; null before it is.</summary>
+    public IndexedPage? Indexed(SitePage page) => _ids.TryGetValue(page, out var id) ? Volatile.Read(ref _pages[id]) : null;
+
+    /// <summary>
+    /// A page analysed in an earlier build, whose HTML and card are unchanged (the page cache):
+    /// its words and their stats as that build found them. The caller puts the card in place.
+    /// </summary>
+    public void Restore(SitePage page, PageWord[] words, Func<int, string> wordOf, int length)
+    {
+        if (!_ids.TryGetValue(page, out var id)) return;
+        var facts = _facts(page, id);
+        var table = Words;
+        var pageWords = new PageWord[words.Length];
+        for (var i = 0; i < pageWords.Length; i++)
+        {
+            var w = words[i];
+            pageWords[i] = new PageWord(table.Id(wordOf(w.Word)), new WordStat { Weight = w.Weight, Count = w.Count, InTitle = w.InTitle });
+        }
+        _pages[id] = new IndexedPage(facts.Id, facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
+            string.Empty, table, pageWords, length);
+    }
+
+    /// <summary>The word table the pages' words are numbered in.</summary>
+    public WordTable Words => _analyzer.Words;
+
     /// <summary>The pages analysed so far, in number order (a page whose template failed is missing).</summary>
     public IReadOnlyList<IndexedPage> Pages => _pages.OfType<IndexedPage>().ToList();
 

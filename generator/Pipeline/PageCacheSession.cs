@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using ForbedringsAbc.Diagnostics;
+using ForbedringsAbc.Loading;
+using ForbedringsAbc.Model;
+using ForbedringsAbc.Output;
+using ForbedringsAbc.PostProcessing;
+using ForbedringsAbc.Search.Indexing;
+using ForbedringsAbc.Templates;
+
+namespace ForbedringsAbc.Pipeline;
+
+/// <summary>
+/// One <c>build</c> with the page cache: takes from the previous build every page nothing it was
+/// made from has changed in, and records this build's pages for the next.
+/// </summary>
+/// <remarks>
+/// <para>
+/// What a page is made from, and how it is told unchanged:
+/// <list type="bullet">
+/// <item>The site (<see cref="Begin"/>): this program, the templates, site data and options (as
+/// for the preview's cache), today's date, every content file's path and front matter, every
+/// other file's path and size. Lists, menus, related pages, titles and URLs come from these, so
+/// any change to them makes every page again.</item>
+/// <item>The bodies a page shows (its own; a section's introduction on its list pages), and for
+/// each, the text of every page it links to (their headings are its anchors' targets): hashed
+/// into the page's fingerprint.</item>
+/// <item>The file the previous build wrote, by its size and time: a file changed or removed in
+/// the output folder since is made again.</item>
+/// </list>
+/// A page taken as it is is hard-linked into the new build (copied where links cannot be made),
+/// and its diagnostics, outside-resource findings and search words are handed on as the page
+/// itself would have made them, so the output and the messages are those of a clean build (a
+/// test compares both).
+/// </para>
+/// </remarks>
+public sealed class PageCacheSession(PageCache? previous, string previousSite, DirectorySink sink) : IPageReuse
+{
+    private readonly ConcurrentDictionary<string, (UInt128 Text, UInt128 Head)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageCache.PageRecord> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageCache.BodyRecord> _bodies = new(StringComparer.Ordinal);
+    private UInt128 _site;
+    private bool _sameSite;
+    private DiagnosticBag _diagnostics = new();
+    private OutsideResourceChecker? _resources;
+    private SearchCollector? _search;
+    private int _reused;
+
+    /// <summary>How many pages were taken from the previous build.</summary>
+    public int Reused => _reused;
+
+    /// <summary>Parse stage: a content file's text, and the line its body starts after (all before it is front matter).</summary>
+    public void Saw(SourceDocument doc, int bodyLineOffset)
+    {
+        var text = doc.Text.AsSpan();
+        var head = 0;
+        for (var line = 0; line < bodyLineOffset && head < text.Length; line++)
+        {
+            var next = text[head..].IndexOf('\n');
+            head = next < 0 ? text.Length : head + next + 1;
+        }
+        _files[doc.ContentPath] = (Hash(text), Hash(text[..head]));
+    }
+
+    /// <summary>Start of the templates stage: the site's fingerprint, and where a page taken from the cache hands on what it found.</summary>
+    /// <param name="context">The templates, site data and options (<see cref="CacheContext"/>) and today's date.</param>
+    public void Begin(string context, ContentSet content, DiagnosticBag diagnostics, OutsideResourceChecker resources, SearchCollector? search)
+    {
+        var hash = new XxHash128();
+        Add(hash, context);
+        Add(hash, search is null ? "no search" : "search");
+        foreach (var (path, file) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            Add(hash, path);
+            Add(hash, file.Head);
+        }
+        foreach (var (path, size) in content.AssetSizes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            Add(hash, path);
+            Add(hash, (UInt128)(ulong)size);
+        }
+        _site = hash.GetCurrentHashAsUInt128();
+        _sameSite = previous is not null && previous.Site == _site;
+        (_diagnostics, _resources, _search) = (diagnostics, resources, search);
+    }
+
+    public bool TryReuse(string output, SitePage? page)
+    {
+        if (!_sameSite || !previous!.Pages.TryGetValue(output, out var record)) return false;
+        if (Fingerprint(output, record.Bodies, previous.Bodies) != record.Fingerprint || !Unchanged(output, record.File)) return false;
+        string? card = null;
+        if (page is not null && _search is not null)
+        {
+            card = _search.CardPath(page);
+            if (record.Search is null || card is null || !Unchanged(card, record.Search.Card)) return false;
+        }
+        sink.Reuse(output, Old(output), record.File);
+        if (card is not null)
+        {
+            sink.Reuse(card, Old(card), record.Search!.Card);
+            _search!.Restore(page!, record.Search.Words, id => previous.Words[id], record.Search.Length);
+            record = record with { Search = record.Search with { Words = _search.Indexed(page!)!.Words } };
+        }
+        _diagnostics.AddRange(record.Diagnostics);
+        foreach (var body in record.Bodies)
+        {
+            var carried = previous.Bodies[body];
+            _diagnostics.AddRange(carried.Diagnostics);
+            _bodies.TryAdd(body, carried);
+        }
+        _resources!.Add(record.Findings);
+        _pages[output] = record;
+        Interlocked.Increment(ref _reused);
+        return true;
+    }
+
+    /// <summary>A content page's Markdown as this build rendered it, with what it reported.</summary>
+    public void BodyRendered(RenderedPage rendered, IReadOnlyList<Diagnostic> diagnostics) =>
+        _bodies[rendered.Site.ContentPath] = new PageCache.BodyRecord(
+            rendered.Links.Targets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            [.. diagnostics], rendered.Links.VideoUrl is not null);
+
+    public void Rendered(string output, SitePage? page, IReadOnlyList<object> madeFrom, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<OutsideResourceChecker.Finding> findings)
+    {
+        var bodies = madeFrom.OfType<ParsedPage>().Select(p => p.Source.ContentPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (Fingerprint(output, bodies, _bodies) is not { } fingerprint || sink.Stamps?.TryGetValue(output, out var stamp) != true) return;
+        PageCache.SearchRecord? search = null;
+        if (page is not null && _search is not null)
+        {
+            if (_search.Indexed(page) is not { } indexed || _search.CardPath(page) is not { } card || !sink.Stamps.TryGetValue(card, out var cardStamp)) return;
+            search = new PageCache.SearchRecord(cardStamp, indexed.Words, indexed.Length);
+        }
+        _pages[output] = new PageCache.PageRecord(fingerprint, bodies, stamp, [.. diagnostics], [.. findings], search);
+    }
+
+    /// <summary>Whether a page's body was rendered or taken from the cache in this build.</summary>
+    public bool HasBody(SitePage page) => _bodies.ContainsKey(page.ContentPath);
+
+    /// <summary>Whether a page whose body this build has has a film of its own; null when it has not the body.</summary>
+    public bool? HasFilm(SitePage page) => _bodies.TryGetValue(page.ContentPath, out var body) ? body.HasFilm : null;
+
+    /// <summary>The cache for the next build: every page this build wrote that it knows what it was made from.</summary>
+    public void Save(string file)
+    {
+        var cache = new PageCache { Site = _site };
+        foreach (var (path, page) in _pages) cache.Pages[path] = page;
+        foreach (var (path, body) in _bodies) cache.Bodies[path] = body;
+        cache.Save(file, _search?.Words);
+    }
+
+    /// <summary>
+    /// The fingerprint of a page made from <paramref name="bodies"/>; null when one of them, or
+    /// what it links to, is unknown (the page is then not cached).
+    /// </summary>
+    private UInt128? Fingerprint<T>(string output, string[] bodies, T records) where T : IReadOnlyDictionary<string, PageCache.BodyRecord>
+    {
+        var hash = new XxHash128();
+        Add(hash, _site);
+        Add(hash, output);
+        foreach (var body in bodies)
+        {
+            if (!_files.TryGetValue(body, out var file) || !records.TryGetValue(body, out var record)) return null;
+            Add(hash, body);
+            Add(hash, file.Text);
+            foreach (var target in record.Targets)
+            {
+                Add(hash, target);
+                Add(hash, _files.TryGetValue(target, out var linked) ? linked.Text : UInt128.Zero);
+            }
+        }
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private string Old(string path) => Path.Combine(previousSite, path);
+
+    /// <summary>
+    /// Whether the previous build's file is still the one it wrote: same size and time. A time in
+    /// whole seconds is not trusted (a file system that keeps no finer times could give a file
+    /// rewritten in the same second the same stamp).
+    /// </summary>
+    private bool Unchanged(string path, FileStamp stamp) =>
+        stamp.Ticks % TimeSpan.TicksPerSecond != 0 && FileStamp.Of(Old(path)) == stamp;
+
+    private static UInt128 Hash(ReadOnlySpan<char> text) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text));
+
+    private static void Add(XxHash128 hash, string text)
+    {
+        Span<byte> length = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
+        hash.Append(length);
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private static void Add(XxHash128 hash, UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
+        hash.Append(bytes);
+    }
+}
