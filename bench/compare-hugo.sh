@@ -62,7 +62,8 @@ for n in "${sizes[@]}"; do
   [ -d "$corpus/content" ] || python3 "$shared/make-corpus.py" "$n" "$corpus" >/dev/null
   results=$(mktemp)
   for i in $(seq "$pairs"); do
-    rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours" "$out"/.abc-bench-ours.*
+    # Our output, its page cache (.abc-bench-ours-cache) and any left-overs: every pair is a clean build.
+    rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours" "$out"/.abc-bench-ours*
     /usr/bin/time -f "hugo %e %U %S %M" "$shared/run-hugo.sh" "$corpus" "$out/abc-bench-hugo" 2>>"$results" >/dev/null
     if [ "$pagefind" != 0 ]; then
       /usr/bin/time -f "pagefind %e %U %S %M" "$shared/run-pagefind.sh" "$out/abc-bench-hugo" 2>>"$results" >/dev/null
@@ -96,10 +97,27 @@ for n in "${sizes[@]}"; do
     echo "median wall ratio ours/(hugo+pagefind): $(paste <(grep '^hugo' "$results") <(grep '^pagefind' "$results") <(grep '^ours' "$results") | awk '{print $12/($2+$7)}' | median)"
     echo "median RSS ratio ours/max(hugo, pagefind): $(paste <(grep '^hugo' "$results") <(grep '^pagefind' "$results") <(grep '^ours' "$results") | awk '{print $15/($5 > $10 ? $5 : $10)}' | median)"
   fi
-  "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" --timings | grep -E '^  '
+  ours() { "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" "$@"; }
+  rm -rf "$out/abc-bench-ours" "$out"/.abc-bench-ours*
+  echo "-- per stage, a clean build (ms):"
+  ours --timings | grep -E '^  '
+  echo "-- per stage, the same build again, nothing changed (page cache):"
+  ours --timings | grep -E '^  '
+  # Second builds with the page cache: nothing changed, and one page's body edited before each.
+  story=$(ls "$corpus/content/historier/"*.md | grep -v _index | head -1)
+  cp "$story" "$work/story.md"
+  for i in 1 2 3; do
+    /usr/bin/time -f "again %e %U %S %M" "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" 2>>"$results" >/dev/null
+    printf '\nEndret avsnitt nummer %s.\n' "$i" >>"$story"
+    /usr/bin/time -f "edited %e %U %S %M" "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" 2>>"$results" >/dev/null
+  done
+  cp "$work/story.md" "$story"
+  for who in again edited; do
+    echo "second build ($who; page cache, 3 runs): median wall $(grep "^$who" "$results" | awk '{print $2}' | median) s, cpu $(grep "^$who" "$results" | awk '{print $3+$4}' | median) s, peak RSS $(grep "^$who" "$results" | awk '{print int($5/1024)}' | median) MiB; against the clean build: $(paste <(grep "^$who" "$results" | awk '{print $2}' | median) <(grep '^ours' "$results" | awk '{print $2}' | median) | awk '{printf "%.2f", $1/$2}')"
+  done
   rm -f "$results"
 done
-rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours"
+rm -rf "$out/abc-bench-hugo" "$out/abc-bench-ours" "$out"/.abc-bench-ours*
 
 if [ "${SERVE:-1}" != 0 ]; then
   largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)

@@ -43,7 +43,8 @@ public static class BuildCommand
             var cacheFile = PageCache.FileFor(publisher.Target);
             if (!useCache) PageCache.Delete(cacheFile);
             var sink = new DirectorySink(temp) { Stamps = useCache ? new(StringComparer.Ordinal) : null };
-            var pageCache = useCache ? new PageCacheSession(PageCache.Load(cacheFile), publisher.Target, sink) : null;
+            // Read beside the first stages; the templates stage waits for it.
+            var pageCache = useCache ? new PageCacheSession(Task.Run(() => PageCache.Load(cacheFile)), publisher.Target, sink) : null;
             var result = new BuildPipeline { CollectBetweenStages = true, PageCache = pageCache }.Run(options, sink);
             reporter.Print(result);
             var shown = PathDisplay.Current.ForUser(publisher.Target) + "/";
@@ -53,11 +54,12 @@ public static class BuildCommand
                 reporter.Summary("Stoppet", result, watch.Elapsed, $"Rett feilene over; {shown} er ikke endret.");
                 return ExitCodes.ContentErrors;
             }
+            // Only a published build leaves a cache (it names the files then in the output folder);
+            // it is written while the swap deletes the previous build, and put in place after it.
+            var writing = pageCache is null ? null : Task.Run(() => pageCache.Write(cacheFile));
             publisher.Publish(temp);
+            if (writing is not null) PageCache.Commit(writing.Result, cacheFile);
             result.Timer.Mark("publish");
-            // Only a published build leaves a cache: it names the files now in the output folder.
-            pageCache?.Save(cacheFile);
-            if (pageCache is not null) result.Timer.Mark("cache");
             if (timings) foreach (var line in result.Timer.Lines()) output.WriteLine(line);
             var reused = pageCache?.Reused > 0 ? $" {pageCache.Reused} av sidene var uendret siden forrige bygging og ble tatt derfra." : string.Empty;
             reporter.Summary("Ferdig", result, watch.Elapsed, $"Nettstedet er skrevet til {shown}{reused}");

@@ -86,13 +86,11 @@ public sealed class PageCache
                 {
                     var card = ReadStamp(reader);
                     var pageWords = new PageWord[Count(reader, limit)];
-                    for (var i = 0; i < pageWords.Length; i++)
+                    var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(pageWords.AsSpan());
+                    stream.ReadExactly(bytes);
+                    foreach (var w in pageWords)
                     {
-                        var word = reader.Read7BitEncodedInt();
-                        if ((uint)word >= (uint)words.Length) throw new InvalidDataException("word number out of range");
-                        var weight = reader.ReadSingle();
-                        var counted = reader.Read7BitEncodedInt();
-                        pageWords[i] = new PageWord(word, new WordStat { Weight = weight, Count = counted >>> 1, InTitle = (counted & 1) != 0 });
+                        if ((uint)w.Word >= (uint)words.Length || w.Count <= 0) throw new InvalidDataException("word out of range");
                     }
                     search = new SearchRecord(card, pageWords, reader.ReadInt32());
                 }
@@ -106,8 +104,12 @@ public sealed class PageCache
         }
     }
 
-    /// <summary>Writes the cache: to a file of its own first, then renamed over the old one, so a killed build never leaves half a cache.</summary>
-    public void Save(string file, WordTable? table)
+    /// <summary>
+    /// Writes the cache to a file of its own beside <paramref name="file"/> (<see cref="Commit"/>
+    /// renames it over the old one once the build is published, so a killed build never leaves
+    /// half a cache); null when it could not be written.
+    /// </summary>
+    public string? Write(string file, WordTable? table)
     {
         var temp = $"{file}.tmp-{Environment.ProcessId}";
         try
@@ -151,28 +153,41 @@ public sealed class PageCache
                     writer.Write(page.Search is not null);
                     if (page.Search is not { } search) continue;
                     WriteStamp(writer, search.Card);
+                    // A page's words as they are in memory: one copy, not three calls a word (this
+                    // program wrote them, and only this program reads them: see ProgramId).
                     writer.Write7BitEncodedInt(search.Words.Length);
-                    foreach (var w in search.Words)
-                    {
-                        writer.Write7BitEncodedInt(w.Word);
-                        writer.Write(w.Weight);
-                        writer.Write7BitEncodedInt(w.Count << 1 | (w.InTitle ? 1 : 0));
-                    }
+                    writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(search.Words.AsSpan()));
                     writer.Write(search.Length);
                 }
                 writer.Write(Magic);
             }
-            File.Move(temp, file, overwrite: true);
+            return temp;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // No cache is only slower: the next build makes every page. An old cache stays valid
             // for the files it names (each is checked by its size and time before it is used).
-            File.Delete(temp);
+            Delete(temp);
+            return null;
         }
     }
 
-    /// <summary>Removes the half-written caches of killed builds (see <see cref="Save"/>).</summary>
+    /// <summary>Puts a cache <see cref="Write"/> wrote in place of the old one.</summary>
+    public static void Commit(string? written, string file)
+    {
+        if (written is null) return;
+        try
+        {
+            File.Move(written, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Delete(written);
+        }
+    }
+
+
+    /// <summary>Removes the half-written caches of killed builds (see <see cref="Write"/>).</summary>
     private static void RemoveLeftovers(string file)
     {
         var folder = Path.GetDirectoryName(file)!;

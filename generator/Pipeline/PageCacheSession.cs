@@ -35,8 +35,10 @@ namespace ForbedringsAbc.Pipeline;
 /// test compares both).
 /// </para>
 /// </remarks>
-public sealed class PageCacheSession(PageCache? previous, string previousSite, DirectorySink sink) : IPageReuse
+/// <param name="loading">The previous build's cache, being read (beside the first stages) or read.</param>
+public sealed class PageCacheSession(Task<PageCache?> loading, string previousSite, DirectorySink sink) : IPageReuse
 {
+    private PageCache? _previous;
     private readonly ConcurrentDictionary<string, (UInt128 Text, UInt128 Head)> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PageCache.PageRecord> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PageCache.BodyRecord> _bodies = new(StringComparer.Ordinal);
@@ -81,12 +83,14 @@ public sealed class PageCacheSession(PageCache? previous, string previousSite, D
             Add(hash, (UInt128)(ulong)size);
         }
         _site = hash.GetCurrentHashAsUInt128();
-        _sameSite = previous is not null && previous.Site == _site;
+        _previous = loading.Result;
+        _sameSite = _previous is not null && _previous.Site == _site;
         (_diagnostics, _resources, _search) = (diagnostics, resources, search);
     }
 
     public bool TryReuse(string output, SitePage? page)
     {
+        var previous = _previous;
         if (!_sameSite || !previous!.Pages.TryGetValue(output, out var record)) return false;
         if (Fingerprint(output, record.Bodies, previous.Bodies) != record.Fingerprint || !Unchanged(output, record.File)) return false;
         string? card = null;
@@ -140,13 +144,16 @@ public sealed class PageCacheSession(PageCache? previous, string previousSite, D
     /// <summary>Whether a page whose body this build has has a film of its own; null when it has not the body.</summary>
     public bool? HasFilm(SitePage page) => _bodies.TryGetValue(page.ContentPath, out var body) ? body.HasFilm : null;
 
-    /// <summary>The cache for the next build: every page this build wrote that it knows what it was made from.</summary>
-    public void Save(string file)
+    /// <summary>
+    /// Writes the cache for the next build beside <paramref name="file"/> (see <see cref="PageCache.Commit"/>):
+    /// every page this build wrote that it knows what it was made from.
+    /// </summary>
+    public string? Write(string file)
     {
         var cache = new PageCache { Site = _site };
         foreach (var (path, page) in _pages) cache.Pages[path] = page;
         foreach (var (path, body) in _bodies) cache.Bodies[path] = body;
-        cache.Save(file, _search?.Words);
+        return cache.Write(file, _search?.Words);
     }
 
     /// <summary>
