@@ -195,7 +195,8 @@ public sealed class BuildPipeline
         var analyzer = new SearchAnalyzer();
         var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
         var resources = OutsideResourceChecker.Create(options.TemplatesDir, prepared.Content, options.Display, diagnostics);
-        cached?.Begin(CacheContext.Of(options) + prepared.Today.ToString("O"), prepared.Content, diagnostics, resources, IndexSearch ? search : null);
+        // Messages name files as seen from the folder the build runs in: a cached message, too.
+        cached?.Begin(CacheContext.Of(options) + prepared.Today.ToString("O") + "|" + (options.DisplayBase ?? Directory.GetCurrentDirectory()), prepared.Content, diagnostics, resources, IndexSearch ? search : null);
         var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache, Reuse = cached }
             .RenderAll(sink, IndexSearch ? search.Add : null);
         // A page whose own page failed before its view was made still gets its Markdown checked

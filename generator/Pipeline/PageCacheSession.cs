@@ -20,7 +20,8 @@ namespace ForbedringsAbc.Pipeline;
 /// What a page is made from, and how it is told unchanged:
 /// <list type="bullet">
 /// <item>The site (<see cref="Begin"/>): this program, the templates, site data and options (as
-/// for the preview's cache), today's date, every content file's path and front matter, every
+/// for the preview's cache), today's date, the folder messages name files from, every content
+/// file's path and front matter, every
 /// other file's path and size. Lists, menus, related pages, titles and URLs come from these, so
 /// any change to them makes every page again.</item>
 /// <item>The bodies a page shows (its own; a section's introduction on its list pages), and for
@@ -66,7 +67,7 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     }
 
     /// <summary>Start of the templates stage: the site's fingerprint, and where a page taken from the cache hands on what it found.</summary>
-    /// <param name="context">The templates, site data and options (<see cref="CacheContext"/>) and today's date.</param>
+    /// <param name="context">The templates, site data and options (<see cref="CacheContext"/>), today's date, and the folder messages name files from.</param>
     public void Begin(string context, ContentSet content, DiagnosticBag diagnostics, OutsideResourceChecker resources, SearchCollector? search)
     {
         var hash = new XxHash128();
@@ -104,7 +105,7 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
         {
             sink.Reuse(card, Old(card), record.Search!.Card);
             _search!.Restore(page!, record.Search.Words, id => previous.Words[id], record.Search.Length);
-            record = record with { Search = record.Search with { Words = _search.Indexed(page!)!.Words } };
+            record = record with { Search = record.Search with { Fresh = _search.Indexed(page!)!.Words, Stored = default } };
         }
         _diagnostics.AddRange(record.Diagnostics);
         foreach (var body in record.Bodies)
@@ -133,7 +134,7 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
         if (page is not null && _search is not null)
         {
             if (_search.Indexed(page) is not { } indexed || _search.CardPath(page) is not { } card || !sink.Stamps.TryGetValue(card, out var cardStamp)) return;
-            search = new PageCache.SearchRecord(cardStamp, indexed.Words, indexed.Length);
+            search = new PageCache.SearchRecord(cardStamp, indexed.Words, default, indexed.Length);
         }
         _pages[output] = new PageCache.PageRecord(fingerprint, bodies, stamp, [.. diagnostics], [.. findings], search);
     }

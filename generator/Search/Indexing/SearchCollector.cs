@@ -89,7 +89,7 @@ public sealed class SearchCollector
     /// A page analysed in an earlier build, whose HTML and card are unchanged (the page cache):
     /// its words and their stats as that build found them. The caller puts the card in place.
     /// </summary>
-    public void Restore(SitePage page, PageWord[] words, Func<int, string> wordOf, int length)
+    public void Restore(SitePage page, ReadOnlySpan<PageWord> words, Func<int, string> wordOf, int length)
     {
         if (!_ids.TryGetValue(page, out var id)) return;
         var facts = _facts(page, id);

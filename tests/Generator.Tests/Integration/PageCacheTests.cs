@@ -153,6 +153,19 @@ public partial class PageCacheTests
         Assert.False(File.Exists(file));
     }
 
+    [Fact]
+    public void Messages_of_pages_taken_from_the_cache_name_files_as_seen_from_where_the_build_runs()
+    {
+        using var work = new Workspace();
+        work.Append("kontakt/amina-rahimi.md", "\n\n## Et avsnitt\n\n#### Et hopp\n\nTekst.\n");
+        Assert.Contains("content/kontakt/amina-rahimi.md", work.Build().Log);
+
+        var elsewhere = work.Build(displayBase: work.Content);
+
+        Assert.Contains(" kontakt/amina-rahimi.md", " " + elsewhere.Log.Replace("\n", "\n "));
+        Assert.DoesNotContain("content/kontakt/amina-rahimi.md", elsewhere.Log);
+    }
+
     [GeneratedRegex("^#+ Hva lærte vi.*$", RegexOptions.Multiline)]
     private static partial Regex HeadingHvaLaerteVi();
 
@@ -178,12 +191,12 @@ public partial class PageCacheTests
 
         public record Run(int Code, string Log, int Pages, int? Reused);
 
-        public Run Build(bool cache = true) => Build(Cached, cache);
+        public Run Build(bool cache = true, string? displayBase = null) => Build(Cached, cache, displayBase);
 
-        private Run Build(string output, bool cache)
+        private Run Build(string output, bool cache, string? displayBase = null)
         {
             var log = new StringWriter();
-            var options = new BuildOptions(Content, Templates, output, null, false, DisplayBase: _dir.Path, Today: FixtureSite.Today);
+            var options = new BuildOptions(Content, Templates, output, null, false, DisplayBase: displayBase ?? _dir.Path, Today: FixtureSite.Today);
             var code = BuildCommand.Run(options, log, useCache: cache);
             var text = log.ToString();
             var summary = Summary().Match(text);
