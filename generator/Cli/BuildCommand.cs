@@ -44,21 +44,20 @@ public static class BuildCommand
             if (!useCache) PageCache.Delete(cacheFile);
             var sink = new DirectorySink(temp) { Stamps = useCache ? new(StringComparer.Ordinal) : null };
             // Read beside the first stages; the templates stage waits for it.
-            var pageCache = useCache ? new PageCacheSession(Task.Run(() => PageCache.Load(cacheFile)), publisher.Target, sink) : null;
+            var pageCache = useCache ? new PageCacheSession(Task.Run(() => PageCache.Load(cacheFile)), publisher.Target, sink, cacheFile) : null;
             var result = new BuildPipeline { CollectBetweenStages = true, PageCache = pageCache }.Run(options, sink);
             reporter.Print(result);
             var shown = PathDisplay.Current.ForUser(publisher.Target) + "/";
             if (!result.Succeeded)
             {
+                pageCache?.Discard();
                 publisher.Abandon(temp);
                 reporter.Summary("Stoppet", result, watch.Elapsed, $"Rett feilene over; {shown} er ikke endret.");
                 return ExitCodes.ContentErrors;
             }
-            // Only a published build leaves a cache (it names the files then in the output folder);
-            // it is written while the swap deletes the previous build, and put in place after it.
-            var writing = pageCache is null ? null : Task.Run(() => pageCache.Write(cacheFile));
             publisher.Publish(temp);
-            if (writing is not null) PageCache.Commit(writing.Result, cacheFile);
+            // Only a published build leaves a cache: it names the files now in the output folder.
+            pageCache?.Commit();
             result.Timer.Mark("publish");
             if (timings) foreach (var line in result.Timer.Lines()) output.WriteLine(line);
             var reused = pageCache?.Reused > 0 ? $" {pageCache.Reused} av sidene var uendret siden forrige bygging og ble tatt derfra." : string.Empty;

@@ -203,6 +203,7 @@ public sealed class BuildPipeline
         // (a page taken from the page cache brought its body's findings with it).
         views.RenderRemainingBodies(cached is null ? null : cached.HasBody);
         resources.ReportPages();
+        cached?.StartWriting();
         CollectAfterStage(prepared.Cache);
         prepared.Timer.Mark("templates");
         var searchFiles = IndexSearch ? new SearchStage(analyzer).Write(search, prepared.Synonyms, sink) : 0;

@@ -115,6 +115,7 @@ public sealed class PageCache
     /// renames it over the old one once the build is published, so a killed build never leaves
     /// half a cache); null when it could not be written.
     /// </summary>
+    /// <remarks>Runs beside the search stage: the word table may still grow; only the words numbered when it starts are written (the pages number no others).</remarks>
     public string? Write(string file, WordTable? table)
     {
         var temp = $"{file}.tmp-{Environment.ProcessId}";

@@ -37,8 +37,11 @@ namespace ForbedringsAbc.Pipeline;
 /// </para>
 /// </remarks>
 /// <param name="loading">The previous build's cache, being read (beside the first stages) or read.</param>
-public sealed class PageCacheSession(Task<PageCache?> loading, string previousSite, DirectorySink sink) : IPageReuse
+/// <param name="file">Where the cache lives (<see cref="PageCache.FileFor"/>).</param>
+public sealed class PageCacheSession(Task<PageCache?> loading, string previousSite, DirectorySink sink, string file) : IPageReuse
 {
+    private Task<string?>? _writing;
+
     private PageCache? _previous;
     private readonly ConcurrentDictionary<string, (UInt128 Text, UInt128 Head)> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PageCache.PageRecord> _pages = new(StringComparer.Ordinal);
@@ -146,15 +149,33 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     public bool? HasFilm(SitePage page) => _bodies.TryGetValue(page.ContentPath, out var body) ? body.HasFilm : null;
 
     /// <summary>
-    /// Writes the cache for the next build beside <paramref name="file"/> (see <see cref="PageCache.Commit"/>):
-    /// every page this build wrote that it knows what it was made from.
+    /// End of the templates stage: every page is made or taken, so the cache for the next build
+    /// is known. It is written beside the cache file while the search index is built, and put in
+    /// place by <see cref="Commit"/> once the build is published.
     /// </summary>
-    public string? Write(string file)
+    public void StartWriting() => _writing = Task.Run(() =>
     {
         var cache = new PageCache { Site = _site };
         foreach (var (path, page) in _pages) cache.Pages[path] = page;
         foreach (var (path, body) in _bodies) cache.Bodies[path] = body;
         return cache.Write(file, _search?.Words);
+    });
+
+    /// <summary>The build is published: its cache replaces the previous one.</summary>
+    public void Commit() => PageCache.Commit(_writing?.Result, file);
+
+    /// <summary>The build is not published: the previous cache stays (it still names the files in the output folder).</summary>
+    public void Discard()
+    {
+        if (_writing is null) return;
+        try
+        {
+            if (_writing.Result is { } written) PageCache.Delete(written);
+        }
+        catch (AggregateException)
+        {
+            // The cache was not written; nothing to remove.
+        }
     }
 
     /// <summary>
