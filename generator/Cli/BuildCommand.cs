@@ -38,13 +38,13 @@ public static class BuildCommand
         var publisher = new AtomicPublisher(options.OutputDir);
         var temp = publisher.BeginBuild();
         var reporter = new Reporter(output, DiagnosticFormat.Text);
+        var cacheFile = PageCache.FileFor(publisher.Target);
+        if (!useCache) PageCache.Delete(cacheFile);
+        var sink = new DirectorySink(temp) { Stamps = useCache ? new(StringComparer.Ordinal) : null };
+        // Read beside the first stages; the templates stage waits for it.
+        var pageCache = useCache ? new PageCacheSession(Task.Run(() => PageCache.Load(cacheFile)), publisher.Target, sink, cacheFile) : null;
         try
         {
-            var cacheFile = PageCache.FileFor(publisher.Target);
-            if (!useCache) PageCache.Delete(cacheFile);
-            var sink = new DirectorySink(temp) { Stamps = useCache ? new(StringComparer.Ordinal) : null };
-            // Read beside the first stages; the templates stage waits for it.
-            var pageCache = useCache ? new PageCacheSession(Task.Run(() => PageCache.Load(cacheFile)), publisher.Target, sink, cacheFile) : null;
             var result = new BuildPipeline { CollectBetweenStages = true, PageCache = pageCache }.Run(options, sink);
             reporter.Print(result);
             var shown = PathDisplay.Current.ForUser(publisher.Target) + "/";
@@ -66,6 +66,7 @@ public static class BuildCommand
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            pageCache?.Discard();
             publisher.Abandon(temp);
             output.WriteLine($"Intern feil i generatoren {InternalError.Describe(e)}. Ingenting er endret i {PathDisplay.Current.ForUser(publisher.Target)}/.");
             if (Environment.GetEnvironmentVariable("ABC_TRACE") == "1") output.WriteLine(e.ToString());

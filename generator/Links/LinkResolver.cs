@@ -138,6 +138,9 @@ public sealed class LinkResolver(SiteModel site, ContentSet content, DiagnosticB
         return nearest is null ? null : siblings[nearest];
     }
 
+    /// <summary>The content path of the page a link target is (a folder's is its _index.md); null for a file or nothing.</summary>
+    public string? PageOf(string target) => FindPage(target)?.ContentPath;
+
     private SitePage? FindPage(string target)
     {
         if (site.ByContentPath.TryGetValue(target, out var page)) return page;

@@ -30,7 +30,7 @@ public sealed partial class DirectorySink(string root) : IOutputSink
         try
         {
             var length = Utf8.GetBytes(text, buffer);
-            using var handle = File.OpenHandle(Prepare(path), FileMode.Create, FileAccess.Write);
+            using var handle = Create(Prepare(path));
             RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
             if (Stamps is not null) Stamps[path] = new FileStamp(length, File.GetLastWriteTimeUtc(handle).Ticks);
         }
@@ -45,6 +45,31 @@ public sealed partial class DirectorySink(string root) : IOutputSink
     {
         File.Copy(sourceFile, Prepare(path), overwrite: true);
         Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>
+    /// A new file. One that is there already is unlinked first, never written through: it may be a
+    /// hard link to a file of the published site (<see cref="Reuse"/>).
+    /// </summary>
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle Create(string full)
+    {
+        try
+        {
+            return File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(full))
+        {
+            File.Delete(full);
+            return File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write);
+        }
+    }
+
+    /// <summary>Takes back a file put in place (a page whose search card could not be reused is made instead).</summary>
+    public void Remove(string path)
+    {
+        File.Delete(Prepare(path));
+        Stamps?.TryRemove(path, out _);
+        Interlocked.Decrement(ref _count);
     }
 
     /// <summary>

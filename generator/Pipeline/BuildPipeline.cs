@@ -196,7 +196,8 @@ public sealed class BuildPipeline
         var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
         var resources = OutsideResourceChecker.Create(options.TemplatesDir, prepared.Content, options.Display, diagnostics);
         // Messages name files as seen from the folder the build runs in: a cached message, too.
-        cached?.Begin(CacheContext.Of(options) + prepared.Today.ToString("O") + "|" + (options.DisplayBase ?? Directory.GetCurrentDirectory()), prepared.Content, diagnostics, resources, IndexSearch ? search : null);
+        cached?.Begin(CacheContext.Of(options) + prepared.Today.ToString("O") + "|" + (options.DisplayBase ?? Directory.GetCurrentDirectory()), prepared.Content, diagnostics, resources, IndexSearch ? search : null,
+            new LinkResolver(prepared.Site, prepared.Content, new DiagnosticBag()).PageOf);
         var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache, Reuse = cached }
             .RenderAll(sink, IndexSearch ? search.Add : null);
         // A page whose own page failed before its view was made still gets its Markdown checked

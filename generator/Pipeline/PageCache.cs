@@ -65,7 +65,7 @@ public sealed class PageCache
             // a slice of it, not a copy (10,000 pages: ~30 MB).
             var data = File.ReadAllBytes(file);
             using var stream = new MemoryStream(data, writable: false);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            using var reader = new Utf16Reader(stream, data);
             if (reader.ReadString() != Magic || reader.ReadInt32() != Format || reader.ReadString() != ProgramId) return null;
             var limit = stream.Length;
             var words = new string[Count(reader, limit)];
@@ -122,7 +122,7 @@ public sealed class PageCache
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            using (var writer = new Utf16Writer(stream))
             {
                 writer.Write(Magic);
                 writer.Write(Format);
@@ -216,10 +216,43 @@ public sealed class PageCache
     }
 
     /// <summary>
-    /// This very program: a cache made by another build of it (any change to the code) is not used,
-    /// since the same input may now give other pages.
+    /// This very program: a cache made by another build of it is not used, since the same input
+    /// may now give other pages. Each assembly that makes pages (the generator, Markdig,
+    /// YamlDotNet, Scriban, AngleSharp, the hashing, the runtime's own library) by its module id,
+    /// which changes with any change to it (a library's assembly version often stays the same
+    /// across releases), the runtime's version, and the version of the Unicode library (ICU)
+    /// behind normalisation and casing.
     /// </summary>
-    private static readonly string ProgramId = typeof(PageCache).Module.ModuleVersionId.ToString("N");
+    private static readonly string ProgramId = string.Join('+',
+        new[] { typeof(PageCache), typeof(Markdig.Markdown), typeof(YamlDotNet.Core.Parser), typeof(Scriban.Template), typeof(AngleSharp.Html.Parser.HtmlParser), typeof(System.IO.Hashing.XxHash128), typeof(object) }
+            .Select(t => t.Module.ModuleVersionId.ToString("N"))
+            .Append(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription)
+            .Append($"{System.Globalization.CultureInfo.InvariantCulture.CompareInfo.Version.FullVersion}/{System.Globalization.CultureInfo.InvariantCulture.CompareInfo.Version.SortId}"));
+
+    /// <summary>
+    /// Strings as UTF-16, as they are in memory: a message may hold half of a character pair (a
+    /// clipped quote), which UTF-8 would replace, and the message read back must equal the one
+    /// made (equal messages are reported once).
+    /// </summary>
+    private sealed class Utf16Writer(Stream stream) : BinaryWriter(stream, Encoding.UTF8)
+    {
+        public override void Write(string value)
+        {
+            Write7BitEncodedInt(value.Length);
+            Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan()));
+        }
+    }
+
+    /// <summary>Reads what <see cref="Utf16Writer"/> wrote, straight from the file's bytes.</summary>
+    private sealed class Utf16Reader(MemoryStream stream, byte[] data) : BinaryReader(stream, Encoding.UTF8)
+    {
+        public override string ReadString()
+        {
+            var length = Read7BitEncodedInt();
+            var bytes = Slice(stream, data, length < 0 || length > data.Length / 2 ? -1 : length * 2);
+            return new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Span));
+        }
+    }
 
     private static ReadOnlyMemory<byte> Slice(MemoryStream stream, byte[] data, int length)
     {

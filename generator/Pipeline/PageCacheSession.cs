@@ -49,6 +49,7 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     private UInt128 _site;
     private bool _sameSite;
     private DiagnosticBag _diagnostics = new();
+    private Func<string, string?> _pageOf = _ => null;
     private OutsideResourceChecker? _resources;
     private SearchCollector? _search;
     private int _reused;
@@ -71,8 +72,10 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
 
     /// <summary>Start of the templates stage: the site's fingerprint, and where a page taken from the cache hands on what it found.</summary>
     /// <param name="context">The templates, site data and options (<see cref="CacheContext"/>), today's date, and the folder messages name files from.</param>
-    public void Begin(string context, ContentSet content, DiagnosticBag diagnostics, OutsideResourceChecker resources, SearchCollector? search)
+    /// <param name="pageOf">The content path of the page a link target is (a folder's link is its _index.md), or null.</param>
+    public void Begin(string context, ContentSet content, DiagnosticBag diagnostics, OutsideResourceChecker resources, SearchCollector? search, Func<string, string?> pageOf)
     {
+        _pageOf = pageOf;
         var hash = new XxHash128();
         Add(hash, context);
         Add(hash, search is null ? "no search" : "search");
@@ -85,6 +88,8 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
         {
             Add(hash, path);
             Add(hash, (UInt128)(ulong)size);
+            // A stylesheet's URLs decide which outside-resource findings on pages are its own.
+            if (path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)) Add(hash, XxHash128.HashToUInt128(File.ReadAllBytes(content.FullPath(path))));
         }
         _site = hash.GetCurrentHashAsUInt128();
         _previous = loading.Result;
@@ -103,10 +108,16 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
             card = _search.CardPath(page);
             if (record.Search is null || card is null || !Unchanged(card, record.Search.Card)) return false;
         }
-        sink.Reuse(output, Old(output), record.File);
+        // The previous build's files can go while this one runs (another build into the same
+        // folder swapped it away): the page is then made.
+        if (!TryPut(output, record.File)) return false;
         if (card is not null)
         {
-            sink.Reuse(card, Old(card), record.Search!.Card);
+            if (!TryPut(card, record.Search!.Card))
+            {
+                sink.Remove(output);
+                return false;
+            }
             _search!.Restore(page!, record.Search.Words, id => previous.Words[id], record.Search.Length);
             record = record with { Search = record.Search with { Fresh = _search.Indexed(page!)!.Words, Stored = default } };
         }
@@ -126,7 +137,8 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     /// <summary>A content page's Markdown as this build rendered it, with what it reported.</summary>
     public void BodyRendered(RenderedPage rendered, IReadOnlyList<Diagnostic> diagnostics) =>
         _bodies[rendered.Site.ContentPath] = new PageCache.BodyRecord(
-            rendered.Links.Targets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            // A link to a folder (metoder/, or ../ for the front page) reads that folder's _index.md.
+            rendered.Links.Targets.Select(t => _pageOf(t) ?? t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             [.. diagnostics], rendered.Links.VideoUrl is not null);
 
     public void Rendered(string output, SitePage? page, IReadOnlyList<object> madeFrom, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<OutsideResourceChecker.Finding> findings)
@@ -202,6 +214,19 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     }
 
     private string Old(string path) => Path.Combine(previousSite, path);
+
+    private bool TryPut(string path, FileStamp stamp)
+    {
+        try
+        {
+            sink.Reuse(path, Old(path), stamp);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Whether the previous build's file is still the one it wrote: same size and time. A time in

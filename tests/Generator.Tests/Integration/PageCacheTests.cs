@@ -71,6 +71,23 @@ public partial class PageCacheTests
     }
 
     [Fact]
+    public void A_heading_removed_from_a_folders_introduction_gives_the_broken_anchor_on_the_page_that_links_to_the_folder()
+    {
+        using var work = new Workspace();
+        work.Append(Linked, "\n\nSe [hvor du kan begynne](../metoder/#hvor-skal-jeg-begynne).\n");
+        Assert.Equal(0, work.Build().Code);
+        var index = work.ReadContent("metoder/_index.md");
+        Assert.Contains("## Hvor skal jeg begynne?", index);
+        work.WriteContent("metoder/_index.md", index.Replace("## Hvor skal jeg begynne?", "## Her begynner du"));
+
+        var second = work.Build();
+
+        Assert.Equal(1, second.Code);
+        Assert.Contains("hvor-skal-jeg-begynne", second.Log);
+        work.AssertSameAsCleanBuild(second);
+    }
+
+    [Fact]
     public void A_page_taken_from_the_cache_reports_its_warnings_again()
     {
         using var work = new Workspace();
