@@ -231,10 +231,22 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     /// <summary>
     /// Whether the previous build's file is still the one it wrote: same size and time. A time in
     /// whole seconds is not trusted (a file system that keeps no finer times could give a file
-    /// rewritten in the same second the same stamp).
+    /// rewritten in the same second the same stamp). On Unix it must also have the permissions a
+    /// file written now gets (a hard link keeps the old ones: a build run with another umask, so
+    /// that the web server may read the site, must not keep unreadable pages).
     /// </summary>
-    private bool Unchanged(string path, FileStamp stamp) =>
-        stamp.Ticks % TimeSpan.TicksPerSecond != 0 && FileStamp.Of(Old(path)) == stamp;
+    private bool Unchanged(string path, FileStamp stamp)
+    {
+        if (stamp.Ticks % TimeSpan.TicksPerSecond == 0) return false;
+        var info = new FileInfo(Old(path));
+        return info.Exists && new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) == stamp
+            && (OperatingSystem.IsWindows() || info.UnixFileMode == _newFileMode.Value);
+    }
+
+    /// <summary>What a new file gets: the build's folder was made just now with the same umask (folders start from rwx, files from rw).</summary>
+    private readonly Lazy<UnixFileMode> _newFileMode = new(() => OperatingSystem.IsWindows()
+        ? default
+        : File.GetUnixFileMode(sink.Root) & (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite));
 
     private static UInt128 Hash(ReadOnlySpan<char> text) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text));
 
