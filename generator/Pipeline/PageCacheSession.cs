@@ -19,16 +19,18 @@ namespace ForbedringsAbc.Pipeline;
 /// <para>
 /// What a page is made from, and how it is told unchanged:
 /// <list type="bullet">
-/// <item>The site (<see cref="Begin"/>): this program, the templates, site data and options (as
-/// for the preview's cache), today's date, the folder messages name files from, every content
-/// file's path and front matter, every
-/// other file's path and size. Lists, menus, related pages, titles and URLs come from these, so
-/// any change to them makes every page again.</item>
+/// <item>The site (<see cref="Begin"/>): this program and the libraries that make pages (see
+/// <c>PageCache.ProgramId</c>), the templates, site data and options (as for the preview's
+/// cache), today's date, the folder messages name files from, every content file's path and
+/// front matter, every other file's path and size, and each stylesheet's text. Lists, menus,
+/// related pages, titles and URLs come from these, so any change to them makes every page
+/// again.</item>
 /// <item>The bodies a page shows (its own; a section's introduction on its list pages), and for
-/// each, the text of every page it links to (their headings are its anchors' targets): hashed
-/// into the page's fingerprint.</item>
-/// <item>The file the previous build wrote, by its size and time: a file changed or removed in
-/// the output folder since is made again.</item>
+/// each, the text of every page it links to (their headings are its anchors' targets; a link to
+/// a folder is to its _index.md): hashed into the page's fingerprint.</item>
+/// <item>The file the previous build wrote, by its size, time and permissions: a file changed or
+/// removed in the output folder since, or one a new file would not get the permissions of, is
+/// made again.</item>
 /// </list>
 /// A page taken as it is is hard-linked into the new build (copied where links cannot be made),
 /// and its diagnostics, outside-resource findings and search words are handed on as the page
