@@ -25,14 +25,16 @@ public static class ChapterTrackWriter
     }
 
     /// <summary>True when the page is a guide with a local film and at least one chapter.</summary>
-    public static bool HasTrack(SitePage page, RenderedPage rendered) =>
-        page.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && rendered.Links.VideoUrl is not null;
+    public static bool HasTrack(SitePage page, RenderedPage rendered) => HasTrack(page, rendered.Links.VideoUrl is not null);
+
+    /// <summary>True when the page is a guide with at least one chapter and <paramref name="hasFilm"/>.</summary>
+    public static bool HasTrack(SitePage page, bool hasFilm) => page.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && hasFilm;
 
     /// <param name="hasFilm">Whether a page has a film of its own (found with its body: <see cref="PageLinks.VideoUrl"/>).</param>
     public static int WriteAll(SiteModel site, Func<SitePage, bool> hasFilm, IOutputSink sink)
     {
         var count = 0;
-        foreach (var page in site.Pages.Where(p => p.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && hasFilm(p)))
+        foreach (var page in site.Pages.Where(p => HasTrack(p, hasFilm(p))))
         {
             sink.WriteText(PathFor(page), Track(((GuideMeta)page.Page.KindMeta).Chapters));
             count++;

@@ -113,9 +113,7 @@ public sealed partial class DirectorySink(string root) : IOutputSink
 /// <summary>A file's size and last write time (UTC ticks): what says a file is still the one a build wrote.</summary>
 public readonly record struct FileStamp(long Size, long Ticks)
 {
-    public static FileStamp? Of(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : null;
-    }
+    public static FileStamp? Of(string path) => Of(new FileInfo(path));
+
+    public static FileStamp? Of(FileInfo info) => info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : null;
 }

@@ -77,7 +77,7 @@ public sealed class BuildPipeline
         var content = loader.Load(options.ContentDir, readPages: cache is not null);
         // The date the review and future-date rules compare with; a preview left running past midnight starts afresh.
         var today = options.TodayOrClock();
-        cache?.UseContext(CacheContext.Of(options) + today.ToString("O"));
+        cache?.UseContext(CacheContext.Of(options, today));
         var synonyms = new SynonymLoader(new SearchAnalyzer(), display, diagnostics).Load(options.ContentDir);
         timer.Mark("load");
 
@@ -174,17 +174,13 @@ public sealed class BuildPipeline
             RenderBody = prepared.BodiesWhenWritten is { } markdown
                 ? page =>
                 {
-                    RenderedPage rendered;
-                    if (cached is null)
+                    // With the page cache, the body's own messages are kept apart for its record.
+                    var bag = cached is null ? diagnostics : new DiagnosticBag();
+                    var rendered = markdown.Run(page, bag);
+                    if (cached is not null)
                     {
-                        rendered = markdown.Run(page, diagnostics);
-                    }
-                    else
-                    {
-                        var local = new DiagnosticBag();
-                        rendered = markdown.Run(page, local);
-                        diagnostics.AddRange(local.Raw());
-                        cached.BodyRendered(rendered, local.Raw());
+                        diagnostics.AddRange(bag.Raw());
+                        cached.BodyRendered(rendered, bag.Raw());
                     }
                     page.Page.ReleaseBody();
                     return rendered;
@@ -195,8 +191,7 @@ public sealed class BuildPipeline
         var analyzer = new SearchAnalyzer();
         var search = new SearchCollector(prepared.Site.Pages, new PageAnalyzer(analyzer), sink, ViewBuilder.KindName, k => prepared.Strings.Get($"kinds.{k}"));
         var resources = OutsideResourceChecker.Create(options.TemplatesDir, prepared.Content, options.Display, diagnostics);
-        // Messages name files as seen from the folder the build runs in: a cached message, too.
-        cached?.Begin(CacheContext.Of(options) + prepared.Today.ToString("O") + "|" + (options.DisplayBase ?? Directory.GetCurrentDirectory()), prepared.Content, diagnostics, resources, IndexSearch ? search : null,
+        cached?.Begin(CacheContext.Of(options, prepared.Today), prepared.Content, diagnostics, resources, IndexSearch ? search : null,
             new LinkResolver(prepared.Site, prepared.Content, new DiagnosticBag()).PageOf);
         var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache, Reuse = cached }
             .RenderAll(sink, IndexSearch ? search.Add : null);

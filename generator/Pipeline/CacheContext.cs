@@ -10,6 +10,13 @@ namespace ForbedringsAbc.Pipeline;
 /// </summary>
 public static class CacheContext
 {
+    /// <summary>
+    /// What every page of a build depends on besides the content: <see cref="Of(BuildOptions)"/>,
+    /// the date the rules compare with, and the folder messages name files from.
+    /// </summary>
+    public static string Of(BuildOptions options, DateOnly today) =>
+        Of(options) + today.ToString("O") + "|" + (options.DisplayBase ?? Directory.GetCurrentDirectory());
+
     public static string Of(BuildOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -241,7 +241,7 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     {
         if (stamp.Ticks % TimeSpan.TicksPerSecond == 0) return false;
         var info = new FileInfo(Old(path));
-        return info.Exists && new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) == stamp
+        return FileStamp.Of(info) == stamp
             && (OperatingSystem.IsWindows() || info.UnixFileMode == _newFileMode.Value);
     }
 
