@@ -16,11 +16,11 @@ public sealed record PageView
 
     /// <summary>
     /// <see cref="Content"/> in two parts: what comes before the first h2, and the rest from it.
-    /// Cut only when a layout asks (the guide's does), not copied for every page.
+    /// Cut only when a layout asks (the guide's does, twice each), not copied for every page.
     /// </summary>
-    public HtmlString Intro => Cut == 0 ? HtmlString.Empty : new(Content.Html[..Cut]);
+    public HtmlString Intro => field ??= Cut == 0 ? HtmlString.Empty : new(Content.Html[..Cut]);
 
-    public HtmlString Sections => Cut == Content.Html.Length ? HtmlString.Empty : new(Content.Html[Cut..]);
+    public HtmlString Sections => field ??= Cut == Content.Html.Length ? HtmlString.Empty : new(Content.Html[Cut..]);
 
     private int Cut => Math.Min(IntroLength, Content.Html.Length);
     public required string Path { get; init; }
