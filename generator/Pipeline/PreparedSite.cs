@@ -1,6 +1,7 @@
 using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Loading;
 using ForbedringsAbc.Model;
+using ForbedringsAbc.PostProcessing;
 using ForbedringsAbc.Search.Synonyms;
 using ForbedringsAbc.Templates;
 
@@ -32,6 +33,9 @@ public sealed record PreparedSite(
     /// this stage renders the rest of each page's Markdown when its page is made.
     /// </summary>
     public MarkdownStage? BodiesWhenWritten { get; init; }
+
+    /// <summary>The templates read for outside resources (<see cref="OutsideResourceChecker.ScanTemplates"/>), started with the load stage.</summary>
+    public required Task<OutsideResourceChecker.TemplateScan> TemplateResources { get; init; }
 
     /// <summary>The date the review and future-date rules compared with.</summary>
     public required DateOnly Today { get; init; }

@@ -36,9 +36,16 @@ public sealed class OutsideResourceChecker
         _literals = literals;
     }
 
-    /// <summary>Checks the templates and stylesheets, and remembers which template lines write which attributes.</summary>
-    public static OutsideResourceChecker Create(string templatesDir, ContentSet content, PathDisplay display, DiagnosticBag diagnostics)
+    /// <summary>
+    /// What the layouts and partials say: which template line writes which attribute, the outside
+    /// URLs they write as they are, and the problems with those (reported by <see cref="Create"/>).
+    /// </summary>
+    public sealed record TemplateScan(Dictionary<(string, string), SourceSpan> Writers, HashSet<string> Literals, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>Reads the layouts and partials for outside resources; needs nothing of the content, so a build starts it first.</summary>
+    public static TemplateScan ScanTemplates(string templatesDir, PathDisplay display)
     {
+        var diagnostics = new DiagnosticBag();
         var writers = new Dictionary<(string, string), SourceSpan>();
         var literals = new HashSet<string>(StringComparer.Ordinal);
         var root = Path.GetFullPath(templatesDir);
@@ -60,6 +67,19 @@ public sealed class OutsideResourceChecker
                 }
             }
         }
+        return new TemplateScan(writers, literals, diagnostics.Raw());
+    }
+
+    /// <summary>Checks the templates and stylesheets, and remembers which template lines write which attributes.</summary>
+    public static OutsideResourceChecker Create(string templatesDir, ContentSet content, PathDisplay display, DiagnosticBag diagnostics) =>
+        Create(ScanTemplates(templatesDir, display), templatesDir, content, display, diagnostics);
+
+    /// <inheritdoc cref="Create(string, ContentSet, PathDisplay, DiagnosticBag)"/>
+    public static OutsideResourceChecker Create(TemplateScan templates, string templatesDir, ContentSet content, PathDisplay display, DiagnosticBag diagnostics)
+    {
+        diagnostics.AddRange(templates.Diagnostics);
+        var (writers, literals) = (new Dictionary<(string, string), SourceSpan>(templates.Writers), new HashSet<string>(templates.Literals, StringComparer.Ordinal));
+        var root = Path.GetFullPath(templatesDir);
         var stylesheets = Files(root, ["assets"], "*.css")
             .Concat(content.Assets.Where(a => a.EndsWith(".css", StringComparison.OrdinalIgnoreCase)).Select(content.FullPath));
         foreach (var file in stylesheets)
