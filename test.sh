@@ -43,7 +43,8 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test ForbedringsABC.sln -c Release --nologo -v q "$@" 2>&1 | tee "$log"
+# The console logger named: with -v q alone a failed test shows its name but not its message.
+dotnet test ForbedringsABC.sln -c Release --nologo -v q --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # The JavaScript tests build their sites with the generator just built.
 ABC_GENERATOR_DLL="$PWD/generator/bin/Release/net10.0/generator.dll" node --test tests/js/ 2>&1 | tee -a "$log"
