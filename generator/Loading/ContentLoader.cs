@@ -68,6 +68,9 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     /// <summary>Reads a Markdown file listed but not read by <see cref="Load"/>; null when it cannot be read (the problem is reported).</summary>
     public SourceDocument? Read(ContentFile file) => ReadDocument(file.FullName, file.ContentPath, file.Size);
 
+    /// <summary><see cref="Read"/> for a build that keeps nothing for a next one: the body, where it can, as the file's UTF-8.</summary>
+    public StreamedDocument? ReadStreamed(ContentFile file) => StreamedDocument.Read(file, paths.ForUser(file.FullName), diagnostics);
+
     private static bool IsMarkdown(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
     private static string ContentPath(string root, FileSystemInfo entry) => Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');

@@ -18,15 +18,27 @@ public static class ContentText
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <param name="knownLength">The file's size when the caller already has it (from listing the folder); asked of the file otherwise.</param>
-    public static string? Read(string file, string display, DiagnosticBag diagnostics, long? knownLength = null)
+    public static string? Read(string file, string display, DiagnosticBag diagnostics, long? knownLength = null) =>
+        Read(file, display, diagnostics, knownLength, static (bytes, display, diagnostics) => Decode(bytes, display, diagnostics));
+
+    /// <summary>
+    /// <see cref="Read"/>, handing the file's bytes (not yet checked as UTF-8) to
+    /// <paramref name="use"/>, which decodes them (<see cref="Decode"/>) or keeps what it needs;
+    /// the buffer is the reader's again once it returns.
+    /// </summary>
+    public static T? Read<T>(string file, string display, DiagnosticBag diagnostics, long? knownLength, Func<ReadOnlySpan<byte>, string, DiagnosticBag, T?> use) where T : class
     {
         byte[]? buffer = null;
         try
         {
             var length = knownLength ?? SizeOf(new FileInfo(file));
             // A FIFO or device reports length 0: it is read as empty rather than waited on.
-            if (length == 0) return string.Empty;
-            if (length > MaxFileBytes) return TooLarge(length, display, diagnostics);
+            if (length == 0) return use([], display, diagnostics);
+            if (length > MaxFileBytes)
+            {
+                TooLarge(length, display, diagnostics);
+                return null;
+            }
             using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
             // Read to the end, also when the file grew since its size was taken, but never more than
             // one byte past the limit (that byte is enough to refuse it).
@@ -44,7 +56,12 @@ public static class ContentText
                     buffer = larger;
                 }
             }
-            return read > MaxFileBytes ? TooLarge(read, display, diagnostics) : Decode(buffer.AsSpan(0, read), display, diagnostics);
+            if (read > MaxFileBytes)
+            {
+                TooLarge(read, display, diagnostics);
+                return null;
+            }
+            return use(buffer.AsSpan(0, read), display, diagnostics);
         }
         catch (IOException e)
         {
@@ -80,15 +97,15 @@ public static class ContentText
         }
     }
 
-    private static string? TooLarge(long length, string display, DiagnosticBag diagnostics)
+    private static void TooLarge(long length, string display, DiagnosticBag diagnostics)
     {
         var size = length > MaxFileBytes * 2 ? $"{length / 1024 / 1024.0:0.0} MB" : "over " + MaxFileBytes / 1024 / 1024 + " MB";
         diagnostics.Report(Rules.FileTooLarge, SourceSpan.WholeFile(display),
             $"Filen er {size}. En fil kan være høyst {MaxFileBytes / 1024 / 1024} MB; del den opp eller flytt store vedlegg ut.".Replace(',', '.'));
-        return null;
     }
 
-    private static string? Decode(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diagnostics)
+    /// <summary>The text of a file's bytes: strict UTF-8, no NUL, byte-order mark dropped, line ends made LF; null (and reported) when it cannot be used.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diagnostics)
     {
         string text;
         try

@@ -20,27 +20,37 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
 {
     private readonly FrontMatterReader _reader = new(site, diagnostics);
 
-    public ParsedPage Parse(SourceDocument doc)
+    /// <param name="bodyUtf8">
+    /// The body as UTF-8 when <paramref name="doc"/> holds only the front matter (a build that
+    /// keeps nothing for a next one, <see cref="Loading.StreamedDocument"/>); null when the
+    /// document is the whole file.
+    /// </param>
+    public ParsedPage Parse(SourceDocument doc, ReadOnlyMemory<byte>? bodyUtf8 = null)
     {
         var split = FrontMatterSplitter.Split(doc, diagnostics);
         var kind = PageKinds.KindOf(doc.ContentPath);
         var (common, kindMeta) = _reader.Read(doc, split, kind);
         if (keepTree)
         {
-            var (body, ids) = ParseBody(split.Body, doc.DisplayPath, split.BodyLineOffset, pipeline, diagnostics);
+            var text = bodyUtf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8.Span) : split.Body;
+            var (body, ids) = ParseBody(text, doc.DisplayPath, split.BodyLineOffset, pipeline, diagnostics);
             return new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, body, split.BodyLineOffset, ids);
         }
         var page = new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, new MarkdownDocument(), split.BodyLineOffset, new HashSet<string>());
         // Only what the parse needs is kept: not the file's text.
         var (markdown, offset, display) = (pipeline, split.BodyLineOffset, doc.DisplayPath);
-        if (Utf8Text(split.BodySpan) is { } utf8)
+        if (bodyUtf8 is { } given && split.HasFrontMatter)
         {
-            page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(utf8), display, offset, markdown, bag));
+            page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(given.Span), display, offset, markdown, bag));
+        }
+        else if (Utf8Text(split.BodySpan) is { } encoded)
+        {
+            page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(encoded), display, offset, markdown, bag));
         }
         else
         {
-            var text = split.Body;
-            page.DeferBody(bag => ParseBody(text, display, offset, markdown, bag));
+            var whole = split.Body;
+            page.DeferBody(bag => ParseBody(whole, display, offset, markdown, bag));
         }
         return page;
     }

@@ -87,7 +87,7 @@ public sealed class BuildPipeline
 
         var bodyPipeline = MarkdownPipelineFactory.CreateBody(strings.Alerts, strings.Get("table.label"));
         var parsed = cache is null
-            ? ParallelMap(content.Unread, file => loader.Read(file) is { } doc ? ParseStreaming(doc, bodyPipeline, data, diagnostics, PageCache) : null).OfType<ParsedPage>().ToArray()
+            ? ParallelMap(content.Unread, file => loader.ReadStreamed(file) is { } doc ? ParseStreaming(doc, bodyPipeline, data, diagnostics, PageCache) : null).OfType<ParsedPage>().ToArray()
             : ParallelMap(content.Documents, doc => ParseStage(doc, bodyPipeline, data, diagnostics, cache));
         CollectAfterStage(cache);
         timer.Mark("parse");
@@ -129,11 +129,12 @@ public sealed class BuildPipeline
     }
 
     /// <summary>Parses one file in a build that keeps nothing in memory for a next one (the page cache notes its text).</summary>
-    private static ParsedPage ParseStreaming(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data, DiagnosticBag diagnostics, PageCacheSession? pages)
+    private static ParsedPage ParseStreaming(StreamedDocument streamed, Markdig.MarkdownPipeline pipeline, SiteData data, DiagnosticBag diagnostics, PageCacheSession? pages)
     {
-        var (parsed, found) = Parse(doc, pipeline, data, keepTree: false);
+        var (doc, body) = streamed;
+        var (parsed, found) = Parse(doc, pipeline, data, keepTree: false, body);
         diagnostics.AddRange(found);
-        pages?.Saw(doc, parsed.BodyLineOffset);
+        pages?.Saw(doc, parsed.BodyLineOffset, body is { } bytes ? bytes.Span : default);
         // Nothing is kept for a next build, so the file's text can go; the body waits as
         // text until the Markdown stage parses it (once).
         return parsed with { Source = parsed.Source with { Text = string.Empty } };
@@ -159,10 +160,10 @@ public sealed class BuildPipeline
     }
 
     /// <summary>Parses one file with its diagnostics kept apart; a page the parser failed on is parsed as empty (the failure is ABC003).</summary>
-    private static (ParsedPage Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data, bool keepTree = true)
+    private static (ParsedPage Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceDocument doc, Markdig.MarkdownPipeline pipeline, SiteData data, bool keepTree = true, ReadOnlyMemory<byte>? body = null)
     {
         var local = new DiagnosticBag();
-        var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local, keepTree).Parse(doc))
+        var page = Guard(doc.DisplayPath, local, () => new PageParser(pipeline, data, local, keepTree).Parse(doc, body))
             ?? new PageParser(pipeline, data, new DiagnosticBag()).Parse(doc with { Text = string.Empty });
         return (page, local.Raw());
     }

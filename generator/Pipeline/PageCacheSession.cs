@@ -59,8 +59,13 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     /// <summary>How many pages were taken from the previous build.</summary>
     public int Reused => _reused;
 
-    /// <summary>Parse stage: a content file's text, and the line its body starts after (all before it is front matter).</summary>
-    public void Saw(SourceDocument doc, int bodyLineOffset)
+    /// <summary>
+    /// Parse stage: a content file's text, the line its body starts after (all before it is
+    /// front matter), and the body as UTF-8 when the text is only the front matter
+    /// (<see cref="StreamedDocument"/>). A file is always read the same one of the two ways, so
+    /// its hash is the same from build to build.
+    /// </summary>
+    public void Saw(SourceDocument doc, int bodyLineOffset, ReadOnlySpan<byte> body)
     {
         var text = doc.Text.AsSpan();
         var head = 0;
@@ -69,7 +74,10 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
             var next = text[head..].IndexOf('\n');
             head = next < 0 ? text.Length : head + next + 1;
         }
-        _files[doc.ContentPath] = (Hash(text), Hash(text[..head]));
+        var whole = new XxHash128();
+        whole.Append(MemoryMarshal.AsBytes(text));
+        whole.Append(body);
+        _files[doc.ContentPath] = (whole.GetCurrentHashAsUInt128(), Hash(text[..head]));
     }
 
     /// <summary>Start of the templates stage: the site's fingerprint, and where a page taken from the cache hands on what it found.</summary>
