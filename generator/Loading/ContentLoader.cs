@@ -65,10 +65,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         return new ContentSet(fullRoot, read, assets, sizes) { Unread = unread };
     }
 
-    /// <summary>Reads a Markdown file listed but not read by <see cref="Load"/>; null when it cannot be read (the problem is reported).</summary>
-    public SourceDocument? Read(ContentFile file) => ReadDocument(file.FullName, file.ContentPath, file.Size);
-
-    /// <summary><see cref="Read"/> for a build that keeps nothing for a next one: the body, where it can, as the file's UTF-8.</summary>
+    /// <summary>Reads a Markdown file listed but not read by <see cref="Load"/>, for a build that keeps nothing for a next one: the body, where it can, as the file's UTF-8; null when it cannot be read (the problem is reported).</summary>
     public StreamedDocument? ReadStreamed(ContentFile file) => StreamedDocument.Read(file, paths.ForUser(file.FullName), diagnostics);
 
     private static bool IsMarkdown(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);

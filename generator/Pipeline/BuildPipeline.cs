@@ -134,7 +134,7 @@ public sealed class BuildPipeline
         var (doc, body) = streamed;
         var (parsed, found) = Parse(doc, pipeline, data, keepTree: false, body);
         diagnostics.AddRange(found);
-        pages?.Saw(doc, parsed.BodyLineOffset, body is { } bytes ? bytes.Span : default);
+        pages?.Saw(doc, parsed.BodyLineOffset, body);
         // Nothing is kept for a next build, so the file's text can go; the body waits as
         // text until the Markdown stage parses it (once).
         return parsed with { Source = parsed.Source with { Text = string.Empty } };

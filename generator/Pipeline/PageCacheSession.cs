@@ -63,9 +63,11 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
     /// Parse stage: a content file's text, the line its body starts after (all before it is
     /// front matter), and the body as UTF-8 when the text is only the front matter
     /// (<see cref="StreamedDocument"/>). A file is always read the same one of the two ways, so
-    /// its hash is the same from build to build.
+    /// its hash is the same from build to build; which way is hashed too, so that a file read one
+    /// way never hashes like a different file read the other (the UTF-16 of a CJK letter can be
+    /// the bytes of two ASCII letters).
     /// </summary>
-    public void Saw(SourceDocument doc, int bodyLineOffset, ReadOnlySpan<byte> body)
+    public void Saw(SourceDocument doc, int bodyLineOffset, ReadOnlyMemory<byte>? body)
     {
         var text = doc.Text.AsSpan();
         var head = 0;
@@ -75,8 +77,9 @@ public sealed class PageCacheSession(Task<PageCache?> loading, string previousSi
             head = next < 0 ? text.Length : head + next + 1;
         }
         var whole = new XxHash128();
+        whole.Append([body is null ? (byte)0 : (byte)1]);
         whole.Append(MemoryMarshal.AsBytes(text));
-        whole.Append(body);
+        if (body is { } bytes) whole.Append(bytes.Span);
         _files[doc.ContentPath] = (whole.GetCurrentHashAsUInt128(), Hash(text[..head]));
     }
 

@@ -47,6 +47,28 @@ public partial class PageCacheTests
     }
 
     [Fact]
+    public void A_file_read_as_bytes_then_as_text_is_not_taken_for_the_same_file()
+    {
+        // A plain build keeps a body as the file's UTF-8 where it can, and reads a file with CR
+        // line ends as text. The UTF-16 of "扡" is the UTF-8 of "ab": the page cache must still
+        // see that the page changed.
+        using var work = new Workspace();
+        // The method page links to a heading of the story; the story below has none.
+        work.WriteContent("metoder/laeringsnettverk.md", work.ReadContent("metoder/laeringsnettverk.md").Replace("#hva-lærte-vi", "", StringComparison.Ordinal));
+        var text = work.ReadContent(Linked);
+        var head = text[..(text.IndexOf("\n---\n", 3, StringComparison.Ordinal) + 5)];
+        work.WriteContent(Linked, head + "ab");
+        var first = work.Build();
+        Assert.True(first.Code == 0, first.Log);
+        work.WriteContent(Linked, head.Replace("\n", "\r\n") + "\u6261");
+
+        var second = work.Build();
+
+        Assert.Contains("\u6261", work.Read(work.Cached, "historier/laeringsnettverk-psykisk-helse-og-rus/index.html"));
+        work.AssertSameAsCleanBuild(second);
+    }
+
+    [Fact]
     public void A_heading_removed_from_a_page_gives_the_broken_anchor_on_the_page_that_links_to_it()
     {
         using var work = new Workspace();

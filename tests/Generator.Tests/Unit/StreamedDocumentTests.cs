@@ -46,6 +46,32 @@ public class StreamedDocumentTests
         if (expected is not null) Assert.Equal(SplitterBodyStart(bytes), expected);
     }
 
+    [Theory]
+    [InlineData("---\ntitle: Å\n---\n## Tavlemøte\n\nTekst æøå.\n", true)]
+    [InlineData("---\ntitle: A\n---", true)]
+    [InlineData("---\r\ntitle: A\r\n---\r\nTekst\r\n", false)]
+    [InlineData("\uFEFF---\ntitle: A\n---\nTekst\n", false)]
+    [InlineData("Bare tekst\n", false)]
+    public void A_file_read_for_a_plain_build_is_its_decoded_text_head_and_body_together(string file, bool split)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"abc-streamed-{Guid.NewGuid():N}.md");
+        File.WriteAllBytes(path, Encoding.UTF8.GetBytes(file));
+        try
+        {
+            var bag = new DiagnosticBag();
+            var read = StreamedDocument.Read(new ContentFile("x.md", path, new FileInfo(path).Length), "x.md", bag);
+            var text = ContentText.Read(path, "x.md", new DiagnosticBag());
+            Assert.NotNull(read);
+            Assert.Equal(split, read.Body is not null);
+            Assert.Equal(text, read.Document.Text + (read.Body is { } body ? Encoding.UTF8.GetString(body.Span) : ""));
+            Assert.Empty(bag.Raw());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Invalid_utf8_is_left_to_the_splitter_which_reports_it()
     {
@@ -59,7 +85,7 @@ public class StreamedDocumentTests
     {
         // Files made of lines that look like fences or nearly so, with Unicode white space, line
         // ends of every kind and letters beyond ASCII.
-        string[] lines = ["---", "...", "--- ", "---\t", "---\u00A0", "...\u2003", " ---", "----", "-- -", "title: Å", "tekst æøå", "", "\u00A0", "---x", "... y"];
+        string[] lines = ["---", "...", "--- ", "---\t", "---\v", "...\f", "---\u0085", "---\u3000", "---\u00A0", "...\u2003", " ---", "----", "-- -", "title: Å", "tekst æøå", "", "\u00A0", "---x", "... y"];
         string[] ends = ["\n", "\n", "\n", "\n", "\n", "\n", "\r\n", "\r", ""];
         var random = new Random(17);
         var split = 0;
