@@ -3,6 +3,7 @@ using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Loading;
 using ForbedringsAbc.Model;
 using ForbedringsAbc.Parsing;
+using ForbedringsAbc.Tests.Support;
 
 namespace ForbedringsAbc.Tests.Unit;
 
@@ -54,22 +55,16 @@ public class StreamedDocumentTests
     [InlineData("Bare tekst\n", false)]
     public void A_file_read_for_a_plain_build_is_its_decoded_text_head_and_body_together(string file, bool split)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"abc-streamed-{Guid.NewGuid():N}.md");
+        using var dir = new TempDir();
+        var path = dir.Combine("x.md");
         File.WriteAllBytes(path, Encoding.UTF8.GetBytes(file));
-        try
-        {
-            var bag = new DiagnosticBag();
-            var read = StreamedDocument.Read(new ContentFile("x.md", path, new FileInfo(path).Length), "x.md", bag);
-            var text = ContentText.Read(path, "x.md", new DiagnosticBag());
-            Assert.NotNull(read);
-            Assert.Equal(split, read.Body is not null);
-            Assert.Equal(text, read.Document.Text + (read.Body is { } body ? Encoding.UTF8.GetString(body.Span) : ""));
-            Assert.Empty(bag.Raw());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var bag = new DiagnosticBag();
+        var read = StreamedDocument.Read(new ContentFile("x.md", path, new FileInfo(path).Length), "x.md", bag);
+        var text = ContentText.Read(path, "x.md", new DiagnosticBag());
+        Assert.NotNull(read);
+        Assert.Equal(split, read.Body is not null);
+        Assert.Equal(text, read.Document.Text + (read.Body is { } body ? Encoding.UTF8.GetString(body.Span) : ""));
+        Assert.Empty(bag.Raw());
     }
 
     [Fact]
