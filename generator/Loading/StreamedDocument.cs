@@ -34,17 +34,18 @@ public sealed record StreamedDocument(SourceDocument Document, ReadOnlyMemory<by
     public static int? BodyStart(ReadOnlySpan<byte> bytes)
     {
         if (!System.Text.Unicode.Utf8.IsValid(bytes) || bytes.IndexOfAny((byte)0, (byte)'\r') >= 0 || bytes.StartsWith("\uFEFF"u8)) return null;
-        var pos = 0;
-        for (var line = 1; pos < bytes.Length || line == 1; line++)
+        // The first line opens the front matter ("---" only); the first fence after it closes it.
+        var end = bytes.IndexOf((byte)'\n');
+        if (end < 0 || Fence(bytes[..end], "---"u8) != true) return null;
+        for (var pos = end + 1; pos < bytes.Length; pos += end + 1)
         {
-            var end = bytes[pos..].IndexOf((byte)'\n');
-            var text = end < 0 ? bytes[pos..] : bytes.Slice(pos, end);
-            var fence = Fence(text, line == 1 ? "---"u8 : "..."u8);
-            if (fence is null) return null;
-            if (fence == true && line > 1) return end < 0 ? bytes.Length : pos + end + 1;
-            if (fence == false && line == 1) return null;
+            end = bytes[pos..].IndexOf((byte)'\n');
+            switch (Fence(end < 0 ? bytes[pos..] : bytes.Slice(pos, end), "..."u8))
+            {
+                case null: return null;
+                case true: return end < 0 ? bytes.Length : pos + end + 1;
+            }
             if (end < 0) return null;
-            pos += end + 1;
         }
         return null;
     }

@@ -32,20 +32,19 @@ public sealed class PageParser(MarkdownPipeline pipeline, SiteData site, Diagnos
         var (common, kindMeta) = _reader.Read(doc, split, kind);
         if (keepTree)
         {
-            var text = bodyUtf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8.Span) : split.Body;
+            var text = bodyUtf8 is { } given ? System.Text.Encoding.UTF8.GetString(given.Span) : split.Body;
             var (body, ids) = ParseBody(text, doc.DisplayPath, split.BodyLineOffset, pipeline, diagnostics);
             return new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, body, split.BodyLineOffset, ids);
         }
         var page = new ParsedPage(doc, kind, PageKinds.TopFolder(doc.ContentPath), common, kindMeta, new MarkdownDocument(), split.BodyLineOffset, new HashSet<string>());
         // Only what the parse needs is kept: not the file's text.
         var (markdown, offset, display) = (pipeline, split.BodyLineOffset, doc.DisplayPath);
-        if (bodyUtf8 is { } given && split.HasFrontMatter)
+        // The body waits as UTF-8: the file's own bytes where the loader kept them, else encoded here.
+        ReadOnlyMemory<byte>? utf8 = bodyUtf8;
+        if (utf8 is null && Utf8Text(split.BodySpan) is { } encoded) utf8 = encoded;
+        if (utf8 is { } bytes)
         {
-            page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(given.Span), display, offset, markdown, bag));
-        }
-        else if (Utf8Text(split.BodySpan) is { } encoded)
-        {
-            page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(encoded), display, offset, markdown, bag));
+            page.DeferBody(bag => ParseBody(System.Text.Encoding.UTF8.GetString(bytes.Span), display, offset, markdown, bag));
         }
         else
         {

@@ -136,7 +136,7 @@ public sealed class BuildPipeline
         diagnostics.AddRange(found);
         pages?.Saw(doc, parsed.BodyLineOffset, body);
         // Nothing is kept for a next build, so the file's text can go; the body waits as
-        // text until the Markdown stage parses it (once).
+        // UTF-8 until the Markdown stage parses it (once).
         return parsed with { Source = parsed.Source with { Text = string.Empty } };
     }
 

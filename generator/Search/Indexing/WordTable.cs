@@ -70,7 +70,8 @@ public sealed class WordTable
                 // Published before the slot: a thread that finds the number finds the word too.
                 Volatile.Write(ref _count, id + 1);
             }
-            if (2 * (++_used) > slots.Length / 2)
+            // More than half the slots (two longs each) used: grow.
+            if (++_used > slots.Length / 4)
             {
                 // Grown as a new array, published whole: lookups on the old one stay correct for
                 // the words it has, and go to the lock for the rest.
