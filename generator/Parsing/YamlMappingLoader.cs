@@ -65,16 +65,22 @@ public static partial class YamlMappingLoader
     /// <summary>YAML forbids tabs in indentation; the parser reports them at the wrong place, so find them first.</summary>
     private static (int Line, int Column)? FindTabIndent(string yaml)
     {
+        // Almost no front matter has a tab at all: then no line need be looked at.
+        if (!yaml.Contains('\t')) return null;
         var line = 1;
-        foreach (var text in yaml.Split('\n'))
+        var rest = yaml.AsSpan();
+        while (true)
         {
+            var end = rest.IndexOf('\n');
+            var text = end < 0 ? rest : rest[..end];
             for (var i = 0; i < text.Length && text[i] is ' ' or '\t'; i++)
             {
                 if (text[i] == '\t') return (line, i + 1);
             }
+            if (end < 0) return null;
+            rest = rest[(end + 1)..];
             line++;
         }
-        return null;
     }
 
     /// <summary>Where "*name" is written, when the parser complains about an unknown anchor.</summary>

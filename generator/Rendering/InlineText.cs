@@ -13,25 +13,47 @@ public static class InlineText
     public static string Of(ContainerInline? inline)
     {
         if (inline is null) return string.Empty;
-        var sb = new StringBuilder();
+        var text = _text ??= new StringBuilder();
+        text.Clear();
+        var space = false;
         foreach (var node in inline.Descendants<Inline>())
         {
             switch (node)
             {
                 case LiteralInline literal:
-                    sb.Append(literal.Content.ToString());
+                    Append(text, literal.Content.AsSpan(), ref space);
                     break;
                 case CodeInline code:
-                    sb.Append(code.Content);
+                    Append(text, code.Content, ref space);
                     break;
                 case HtmlEntityInline entity:
-                    sb.Append(entity.Transcoded.ToString());
+                    Append(text, entity.Transcoded.AsSpan(), ref space);
                     break;
                 case LineBreakInline:
-                    sb.Append(' ');
+                    space = true;
                     break;
             }
         }
-        return string.Join(' ', sb.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.ToString();
+    }
+
+    /// <summary>This thread's buffer for the text being collected.</summary>
+    [ThreadStatic]
+    private static StringBuilder? _text;
+
+    /// <summary>Appends <paramref name="part"/> with each run of white space (also across parts) as one space, none at the start.</summary>
+    private static void Append(StringBuilder text, ReadOnlySpan<char> part, ref bool space)
+    {
+        foreach (var c in part)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space && text.Length > 0) text.Append(' ');
+            space = false;
+            text.Append(c);
+        }
     }
 }

@@ -39,8 +39,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
         var builder = writer.GetStringBuilder();
         builder.Clear();
         if (builder.Capacity > 1 << 20) builder.Capacity = 1 << 12;
-        var renderer = new HtmlRenderer(writer) { LinkRewriter = links.Rewrite };
-        body.Setup(renderer);
+        var reusable = Take(ref _bodyRenderer, body, writer);
+        var renderer = reusable.Renderer;
+        renderer.LinkRewriter = links.Rewrite;
         var introLength = -1;
         foreach (var block in document)
         {
@@ -52,8 +53,46 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
             renderer.Render(block);
         }
         writer.Flush();
+        renderer.LinkRewriter = null;
+        _bodyRenderer = reusable;
         var html = writer.ToString();
         return (html, introLength < 0 ? html.Length : introLength);
+    }
+
+    /// <summary>This thread's renderers, set up once for their pipeline (the renderers of every Markdown element, their lookup table) and reused from page to page.</summary>
+    [ThreadStatic]
+    private static Reusable? _bodyRenderer, _summaryRenderer;
+
+    private sealed class Reusable(MarkdownPipeline pipeline, ReusableHtmlRenderer renderer)
+    {
+        public MarkdownPipeline Pipeline { get; } = pipeline;
+
+        public ReusableHtmlRenderer Renderer { get; } = renderer;
+    }
+
+    private sealed class ReusableHtmlRenderer(TextWriter writer) : HtmlRenderer(writer)
+    {
+        /// <summary>Empties the writer (a StringWriter) and the renderer's line and indent state.</summary>
+        public void Clear() => Reset();
+    }
+
+    /// <summary>
+    /// This thread's renderer for <paramref name="pipeline"/> writing to <paramref name="writer"/>,
+    /// taken out of <paramref name="slot"/> while it renders: the caller puts it back when the render
+    /// has finished, so a render that throws half-way (a renderer's state left mid-element) is not reused.
+    /// </summary>
+    private static Reusable Take(ref Reusable? slot, MarkdownPipeline pipeline, TextWriter writer)
+    {
+        var reusable = slot;
+        slot = null;
+        if (reusable is not null && ReferenceEquals(reusable.Pipeline, pipeline) && ReferenceEquals(reusable.Renderer.Writer, writer))
+        {
+            reusable.Renderer.Clear();
+            return reusable;
+        }
+        var renderer = new ReusableHtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        return new Reusable(pipeline, renderer);
     }
 
     public string RenderSummary(string markdown, SourceSpan span)
@@ -95,11 +134,19 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
                 return Text.HtmlText.Escape(markdown);
             }
         }
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { LinkRewriter = _ => "#" };
-        inline.Setup(renderer);
-        renderer.WriteLeafInline(paragraph);
+        var writer = _summaryWriter ??= new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        writer.GetStringBuilder().Clear();
+        var reusable = Take(ref _summaryRenderer, inline, writer);
+        reusable.Renderer.LinkRewriter = NoLink;
+        reusable.Renderer.WriteLeafInline(paragraph);
         writer.Flush();
-        return writer.ToString().Trim();
+        _summaryRenderer = reusable;
+        return writer.GetStringBuilder().ToString().Trim();
     }
+
+    /// <summary>This thread's writer for summaries.</summary>
+    [ThreadStatic]
+    private static StringWriter? _summaryWriter;
+
+    private static readonly Func<string, string> NoLink = _ => "#";
 }

@@ -45,7 +45,24 @@ public sealed class HeadingRules(SitePage page, DiagnosticBag diagnostics)
         _seen[text] = span.Line;
     }
 
-    private static string PlainText(HeadingBlock heading) =>
-        string.Concat(heading.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []).Trim()
-        + string.Concat(heading.Inline?.Descendants<CodeInline>().Select(c => c.Content) ?? []);
+    /// <summary>The heading's literal text (trimmed), then the text of its code spans.</summary>
+    private static string PlainText(HeadingBlock heading)
+    {
+        if (heading.Inline is null) return string.Empty;
+        var text = _text ??= new System.Text.StringBuilder();
+        text.Clear();
+        foreach (var literal in heading.Inline.Descendants<LiteralInline>()) text.Append(literal.Content.AsSpan());
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        text.Length = end;
+        text.Remove(0, start);
+        foreach (var code in heading.Inline.Descendants<CodeInline>()) text.Append(code.Content);
+        return text.ToString();
+    }
+
+    /// <summary>This thread's buffer for a heading's text.</summary>
+    [ThreadStatic]
+    private static System.Text.StringBuilder? _text;
 }

@@ -22,7 +22,18 @@ public static class LinkTextRules
 
     public static void Check(SitePage page, LinkInline link, DiagnosticBag diagnostics)
     {
-        var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim().TrimEnd('.', '!', ':');
+        var buffer = _text ??= new System.Text.StringBuilder();
+        buffer.Clear();
+        foreach (var literal in link.Descendants<LiteralInline>()) buffer.Append(literal.Content.AsSpan());
+        // The text trimmed of white space, then of closing punctuation.
+        var start = 0;
+        while (start < buffer.Length && char.IsWhiteSpace(buffer[start])) start++;
+        var end = buffer.Length;
+        while (end > start && char.IsWhiteSpace(buffer[end - 1])) end--;
+        while (end > start && buffer[end - 1] is '.' or '!' or ':') end--;
+        // Most link texts are longer than any vague one: those need no string.
+        if (end - start > LongestVague) return;
+        var text = buffer.ToString(start, end - start);
         if (!Vague.Contains(text)) return;
         var span = PageLinkChecker.SpanOf(page, link.Line, link.Column);
         if (StandsAlone(link))
@@ -37,6 +48,12 @@ public static class LinkTextRules
         }
     }
 
+    private static readonly int LongestVague = Vague.Max(v => v.Length);
+
+    /// <summary>This thread's buffer for a link's text.</summary>
+    [ThreadStatic]
+    private static System.Text.StringBuilder? _text;
+
     /// <summary>Whether the link is all the text of its paragraph (in a list item or table cell or alone).</summary>
     private static bool StandsAlone(LinkInline link)
     {
@@ -45,7 +62,17 @@ public static class LinkTextRules
         if (container is null) return true;
         var other = container.Descendants<LiteralInline>()
             .Where(l => l.FirstParentOfType<LinkInline>() != link)
-            .Sum(l => l.Content.ToString().Count(char.IsLetterOrDigit));
+            .Sum(l => CountLettersAndDigits(l.Content.AsSpan()));
         return other == 0;
+    }
+
+    private static int CountLettersAndDigits(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) count++;
+        }
+        return count;
     }
 }
