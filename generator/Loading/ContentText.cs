@@ -39,7 +39,8 @@ public static class ContentText
                 TooLarge(length, display, diagnostics);
                 return null;
             }
-            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+            // No read-ahead hint (FileOptions.SequentialScan): a page is read in one or two calls, and the hint is one more system call a file.
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             // Read to the end, also when the file grew since its size was taken, but never more than
             // one byte past the limit (that byte is enough to refuse it).
             buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length + 1);

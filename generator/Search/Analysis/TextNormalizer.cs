@@ -35,16 +35,29 @@ public sealed class TextNormalizer
     public ReadOnlySpan<char> Normalize(ReadOnlySpan<char> text, ref char[]? scratch) =>
         Fold(Utf16.IsNfcQuick(text) ? text : Utf16.ToNfc(text.ToString()), ref scratch);
 
+    /// <summary>Characters that fold to themselves and need no look-up: lower-case ASCII letters, digits, the space (most of a text).</summary>
+    private static readonly System.Buffers.SearchValues<char> Plain = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789 ");
+
     private ReadOnlySpan<char> Fold(ReadOnlySpan<char> nfc, ref char[]? scratch)
     {
+        var i = nfc.IndexOfAnyExcept(Plain);
+        if (i < 0) return nfc;
+        // -1 while the text is still its own fold; then the length of the fold in scratch.
         var length = -1;
-        for (var i = 0; i < nfc.Length; i++)
+        while (i < nfc.Length)
         {
             var c = nfc[i];
             var folded = Table[c] ??= Fold(c);
             if (length < 0)
             {
-                if (folded.Length == 1 && folded[0] == c) continue;
+                if (folded.Length == 1 && folded[0] == c)
+                {
+                    i++;
+                    var next = nfc[i..].IndexOfAnyExcept(Plain);
+                    if (next < 0) return nfc;
+                    i += next;
+                    continue;
+                }
                 if (scratch is null || scratch.Length < nfc.Length + 16) scratch = new char[Math.Max(nfc.Length + 16, 256)];
                 nfc[..i].CopyTo(scratch);
                 length = i;
@@ -52,6 +65,14 @@ public sealed class TextNormalizer
             if (length + folded.Length > scratch!.Length) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, length + folded.Length));
             folded.CopyTo(scratch.AsSpan(length));
             length += folded.Length;
+            i++;
+            // The plain run after it, copied as it is.
+            var run = nfc[i..].IndexOfAnyExcept(Plain);
+            if (run < 0) run = nfc.Length - i;
+            if (length + run > scratch.Length) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, length + run));
+            nfc.Slice(i, run).CopyTo(scratch.AsSpan(length));
+            length += run;
+            i += run;
         }
         return length < 0 ? nfc : scratch.AsSpan(0, length);
     }

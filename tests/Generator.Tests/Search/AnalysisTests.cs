@@ -30,6 +30,33 @@ public sealed class AnalysisTests
     public void Normalizer_keeps_norwegian_letters_and_folds_other_accents(string input, string expected) =>
         Assert.Equal(expected, _analyzer.Normalize(input));
 
+    /// <summary>
+    /// The normaliser skips runs of characters that fold to themselves without a look-up; random
+    /// texts mixing those runs with capitals, Norwegian and accented letters, punctuation, soft
+    /// hyphens and typographic apostrophes fold exactly as each character folds on its own.
+    /// </summary>
+    [Fact]
+    public void Normalizer_folds_every_text_as_its_characters_fold_one_by_one()
+    {
+        const string alphabet = "abcxyz0189 ABCXYZÆØÅæøåÄÖäöÉéüÜñ-.,;:!?'\u2019\u00AD\u200B\u00A0\t\n\u2013ß";
+        var random = new Random(2026);
+        char[]? scratch = null;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var length = random.Next(0, 90);
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+            {
+                // Mostly plain runs, as in real text.
+                chars[i] = random.Next(4) == 0 ? alphabet[random.Next(alphabet.Length)] : "abcdefghij klmnopqrstuvwxyz0123456789"[random.Next(37)];
+            }
+            var text = new string(chars);
+            var expected = string.Concat(text.Select(TextNormalizer.Fold));
+            Assert.Equal(expected, _analyzer.Normalize(text.AsSpan(), ref scratch).ToString());
+            Assert.Equal(expected, _analyzer.Normalize(text));
+        }
+    }
+
     [Fact]
     public void Tokenizer_keeps_codes_and_indexes_hyphenated_words_whole_and_in_parts()
     {

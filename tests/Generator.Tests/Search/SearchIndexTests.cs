@@ -125,6 +125,42 @@ public sealed class SearchIndexTests
         Assert.Equal([("Tittel & mer", 7), ("Del to", 6), ("Tekst her", 1), ("og her", 1)], blocks.Select(b => (b.Text, b.Weight)));
     }
 
+    /// <summary>
+    /// Random paragraphs of words, runs of every kind of white space the extractor knows (and
+    /// characters it does not count as such) and inline tags come out as their text with each run
+    /// of white space made one space, none at either end.
+    /// </summary>
+    [Fact]
+    public void Text_extraction_makes_each_run_of_white_space_one_space()
+    {
+        const string spaces = " \t\n\r\f\u00a0\u2028\u2029\u202f\u2009\u200a\u2002\u2003";
+        string[] pieces = ["ord", "Pasient", "æøå", "\v", "\u200b", "x", "-", "12,5", "\u3000"];
+        string[] tags = ["<em>", "</em>", "<a href=\"../a/\">", "</a>", "<span class=\"s\">", "</span>", "<code>", "</code>"];
+        var random = new Random(2026);
+        var extractor = new HtmlTextExtractor();
+        for (var n = 0; n < 5_000; n++)
+        {
+            var html = new StringBuilder("<main><p>");
+            var text = new StringBuilder();
+            for (var k = random.Next(0, 30); k > 0; k--)
+            {
+                var part = random.Next(3) switch
+                {
+                    0 => new string(spaces[random.Next(spaces.Length)], random.Next(1, 4)),
+                    1 => pieces[random.Next(pieces.Length)],
+                    _ => string.Empty,
+                };
+                text.Append(part);
+                html.Append(part);
+                if (random.Next(4) == 0) html.Append(tags[random.Next(tags.Length)]);
+            }
+            html.Append("</p></main>");
+            var expected = string.Join(' ', text.ToString().Split(spaces.ToCharArray(), StringSplitOptions.RemoveEmptyEntries));
+            var blocks = extractor.Extract(html.ToString());
+            Assert.Equal(expected.Length == 0 ? [] : [expected], blocks.Select(b => b.Text));
+        }
+    }
+
     /// <summary>The terms of a shard file: front-coded entries [shared prefix length, rest, …].</summary>
     private static List<string> ShardTerms(string script)
     {
