@@ -32,7 +32,9 @@ public static class YamlLimits
     {
         try
         {
-            stream.Load(new LimitedParser(new Parser(new StringReader(yaml)), what));
+            // Plain front matter is read by the fast reader (same events); anything else by YamlDotNet's parser.
+            IParser parser = (IParser?)PlainYamlParser.TryRead(yaml) ?? new Parser(new StringReader(yaml));
+            stream.Load(new LimitedParser(parser, what));
             return true;
         }
         catch (YamlLimitException e)

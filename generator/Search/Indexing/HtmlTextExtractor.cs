@@ -154,6 +154,7 @@ public sealed class HtmlTextExtractor
         }
 
         /// <summary>The white space of <see cref="WhiteSpace"/>: ASCII space and controls, no-break and other Unicode spaces, line and paragraph separators.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsWhiteSpace(char c) => c <= ' '
             ? c is ' ' or '\t' or '\n' or '\r' or '\f'
             : c >= '\u00a0' && WhiteSpace.Contains(c);
