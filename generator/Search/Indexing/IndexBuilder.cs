@@ -129,18 +129,18 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
         {
             var term = vocabulary.WordTerm[word.Word];
             if (term < 0) continue;
-            var w = acc.GetValueOrDefault(term);
-            acc[term] = (w.Whole + word.Weight, w.Part, w.Title || word.InTitle);
+            ref var w = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(acc, term, out _);
+            w = (w.Whole + word.Weight, w.Part, w.Title || word.InTitle);
             foreach (var part in vocabulary.WordParts[word.Word])
             {
-                var p = acc.GetValueOrDefault(part);
-                acc[part] = (p.Whole, p.Part + word.Weight, p.Title || word.InTitle);
+                ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(acc, part, out _);
+                p = (p.Whole, p.Part + word.Weight, p.Title || word.InTitle);
             }
         }
+        // In no particular order: each term's postings are filled in page order (Invert).
         var result = new (int, int)[acc.Count];
         var k = 0;
         foreach (var (term, v) in acc) result[k++] = (term, ImpactKey.Make(v.Whole, v.Part, v.Title, page.Length, average));
-        Array.Sort(result);
         return result;
     }
 
