@@ -102,16 +102,26 @@ public sealed class Decompounder(SearchAnalyzer analyzer, IReadOnlyDictionary<st
     private int FirstPartFrequency(string first)
     {
         var byWord = wordFrequency.GetValueOrDefault(first);
-        var stem = analyzer.StemWord(first);
-        return stem == first ? Math.Max(byWord, stemFrequency.GetValueOrDefault(stem)) : byWord;
+        // Only a part that is some word's stem can count by its stem: most parts tried are none,
+        // and they need not be stemmed.
+        if (!stemFrequency.TryGetValue(first, out var byStem)) return byWord;
+        return Stem(first) == first ? Math.Max(byWord, byStem) : byWord;
     }
 
     private int LastPartFrequency(string last)
     {
-        var stem = analyzer.StemWord(last);
+        var stem = Stem(last);
         if (stem.Length < MinFirstPart) return 0;
         var byWord = wordFrequency.GetValueOrDefault(last);
         var byStem = stemFrequency.GetValueOrDefault(stem);
         return Math.Max(byWord, byStem);
     }
+
+    /// <summary>
+    /// The stems of the parts tried, kept for the whole vocabulary: compounds share their parts
+    /// ("-arbeid", "-sikkerhet"), and stemming is most of the work of a split.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+
+    private string Stem(string part) => _stems.TryGetValue(part, out var stem) ? stem : _stems.GetOrAdd(part, analyzer.StemWord(part));
 }
