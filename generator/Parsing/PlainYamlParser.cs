@@ -54,8 +54,6 @@ public sealed class PlainYamlParser : IParser
     /// <summary>YamlDotNet takes a key of up to 1,024 characters and rejects a longer one; one this long is left to it.</summary>
     private const int MaxKeyLength = 1000;
 
-    private static readonly TagDirectiveCollection DefaultTags = [new("!", "!"), new("!!", "tag:yaml.org,2002:")];
-
     /// <summary>Reads line by line; a method returns false as soon as the text leaves the plain subset.</summary>
     private sealed class Reader(string text)
     {
@@ -78,8 +76,8 @@ public sealed class PlainYamlParser : IParser
             if (Indent != 0) return false;
             var first = Here(_content);
             Events.Add(new StreamStart(new Mark(0, 1, 1), new Mark(0, 1, 1)));
-            Events.Add(new DocumentStart(null, DefaultTags, true, first, first));
-            if (!Mapping(0, _content)) return false;
+            Events.Add(new DocumentStart(null, [new("!", "!"), new("!!", "tag:yaml.org,2002:")], true, first, first));
+            if (!Mapping(0, _content, depth: 1)) return false;
             if (Indent >= 0) return false;
             var end = EndOfText();
             Events.Add(new DocumentEnd(true, end, end));
@@ -136,15 +134,20 @@ public sealed class PlainYamlParser : IParser
         /// <summary>Where a block collection at <paramref name="indent"/> that ends before the current line ends: at its first token, or at the end of the text.</summary>
         private Mark Closing(int indent) => _content < 0 ? EndOfText(indent) : Here(_content);
 
-        /// <summary>A block mapping whose keys stand at <paramref name="indent"/>; its first key starts at <paramref name="first"/> on the current line.</summary>
-        private bool Mapping(int indent, int first)
+        /// <summary>
+        /// A block mapping whose keys stand at <paramref name="indent"/>; its first key starts at
+        /// <paramref name="first"/> on the current line. Nesting deeper than <see cref="YamlLimits.MaxDepth"/>
+        /// is left to YamlDotNet, which reads it without recursion, and to the limit's own message.
+        /// </summary>
+        private bool Mapping(int indent, int first, int depth)
         {
+            if (depth > YamlLimits.MaxDepth) return false;
             var start = Here(first);
             Events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, start, start));
             var at = first;
             while (true)
             {
-                if (!Entry(indent, at)) return false;
+                if (!Entry(indent, at, depth)) return false;
                 if (Indent < indent) break;
                 if (Indent > indent) return false;
                 // A "- " at the keys' indentation would be a list beside the keys.
@@ -157,7 +160,7 @@ public sealed class PlainYamlParser : IParser
         }
 
         /// <summary>One "key: value" starting at <paramref name="at"/>, with the lines of its value; leaves the next line current.</summary>
-        private bool Entry(int indent, int at)
+        private bool Entry(int indent, int at, int depth)
         {
             var keyEnd = at;
             if (!(char.IsAsciiLetter(text[at]) || text[at] == '_')) return false;
@@ -178,12 +181,13 @@ public sealed class PlainYamlParser : IParser
             // The value is the block below: a list or a mapping, indented further.
             NextLine();
             if (Indent <= indent) return false;
-            return text[_content] == '-' ? Sequence(Indent) : Mapping(Indent, _content);
+            return text[_content] == '-' ? Sequence(Indent, depth + 1) : Mapping(Indent, _content, depth + 1);
         }
 
         /// <summary>A block sequence whose "- " stand at <paramref name="indent"/>, from the current line.</summary>
-        private bool Sequence(int indent)
+        private bool Sequence(int indent, int depth)
         {
+            if (depth > YamlLimits.MaxDepth) return false;
             var start = Here(_content);
             Events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, start, start));
             while (true)
@@ -196,7 +200,7 @@ public sealed class PlainYamlParser : IParser
                 if (StartsEntry(item))
                 {
                     // "- key: value": a mapping whose keys stand where this first one does.
-                    if (!Mapping(item - _start, item)) return false;
+                    if (!Mapping(item - _start, item, depth + 1)) return false;
                 }
                 else
                 {

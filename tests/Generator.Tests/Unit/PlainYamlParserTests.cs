@@ -65,6 +65,12 @@ public sealed class PlainYamlParserTests
     [InlineData("video:\n  title: \"R\"\n  url: \"https://www.youtube.com/watch?v=x\"\nchapters:\n  - time: \"00:00:00\"\n    title: \"T\"\n    speakers: [\"Nina Larsen\", \"B\"]\n  - time: \"00:01:20\"\n    speakers: []\nquestions:\n  - \"Hvem?\"\n")]
     [InlineData("image:\n  src: bilder/tavle.jpg\n  alt: \"Sykepleiere ved tavlen\"\nsections:\n  - id: a\n    nested:\n      deep: [ ]\n      list:\n        - 1\n  - b: \"c\"   \n   \n")]
     [InlineData("draft: true\nweight: 10\nurl: https://example.org/a:b\n  \n")]
+    [InlineData("a:\n  - b:\n     - d\n    e: f\n")]
+    [InlineData("a:\n  -   b: c\n      d: e\n")]
+    [InlineData("a:\n  - b:\n      c: d\n         ")]
+    [InlineData("a: [a -, b]\n")]
+    [InlineData("a: b:\u00a0c\n")]
+    [InlineData("a: x\u00a0 \n")]
     public void Plain_front_matter_gives_yamldotnets_events(string yaml) =>
         Assert.True(AgreesWithYamlDotNet(yaml), "The fast reader should take this text.");
 
@@ -111,6 +117,19 @@ public sealed class PlainYamlParserTests
     [InlineData("? a\n: b\n")]
     public void Other_yaml_is_left_to_yamldotnet(string yaml) =>
         Assert.Null(PlainYamlParser.TryRead(yaml));
+
+    /// <summary>
+    /// Nesting past the depth limit is left to YamlDotNet (which reads without recursion, so the
+    /// limit reports it): a thousand levels must not run the fast reader out of stack.
+    /// </summary>
+    [Fact]
+    public void Deep_nesting_is_left_to_yamldotnet()
+    {
+        static string Nested(int levels) => string.Concat(Enumerable.Range(0, levels).Select(i => new string(' ', i) + "k:\n")) + new string(' ', levels) + "k: v\n";
+        Assert.True(AgreesWithYamlDotNet(Nested(YamlLimits.MaxDepth - 1)));
+        Assert.Null(PlainYamlParser.TryRead(Nested(YamlLimits.MaxDepth)));
+        Assert.Null(PlainYamlParser.TryRead(Nested(3_000)));
+    }
 
     /// <summary>YamlDotNet rejects a key longer than 1,024 characters; the fast reader leaves any key near that long to it.</summary>
     [Fact]
