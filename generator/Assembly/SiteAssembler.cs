@@ -25,7 +25,9 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         pages = kept;
         var tags = TagCollector.Collect(pages);
         var sections = BuildSections(pages).Where(s => keptSections.Any(k => k.Folder == s.Folder)).ToList();
-        var aliases = keptAliases.Where(a => pages.Contains(a.Target)).ToList();
+        // A set, not the list: a large site may have thousands of old addresses.
+        var routed = pages.ToHashSet(ReferenceEqualityComparer.Instance);
+        var aliases = keptAliases.Where(a => routed.Contains(a.Target)).ToList();
         var methods = BySlug(pages, PageKind.Method);
         var contacts = BySlug(pages, PageKind.Contact);
         var draftSlugs = parsed.Where(p => drafts.Contains(p.Source.ContentPath)).Select(p => RouteBuilder.Route(p).Slug).ToHashSet(StringComparer.Ordinal);
