@@ -20,11 +20,14 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         var drafts = parsed.Where(p => p.Meta.Draft && !includeDrafts).Select(p => p.Source.ContentPath).ToHashSet(StringComparer.Ordinal);
         var pages = parsed.Where(p => !drafts.Contains(p.Source.ContentPath) && HasUrl(p)).Select(RouteBuilder.Route).Where(FitsFileSystem).ToList();
         var byContentPath = pages.ToDictionary(p => p.ContentPath, StringComparer.Ordinal);
-        var (kept, keptSections, keptAliases) = ClaimOutputs(pages, BuildSections(pages), TagCollector.Collect(pages), BuildAliases(pages));
-        // Lists are made from the pages that kept their URL only: a page that lost it is never rendered.
+        var (allSections, allTags) = (BuildSections(pages), TagCollector.Collect(pages));
+        var (kept, keptSections, keptAliases) = ClaimOutputs(pages, allSections, allTags, BuildAliases(pages));
+        // Lists are made from the pages that kept their URL only: a page that lost it is never
+        // rendered. When every page kept it (kept is then the same list), they are the lists above.
+        var everyPageKept = kept.Count == pages.Count;
         pages = kept;
-        var tags = TagCollector.Collect(pages);
-        var sections = BuildSections(pages).Where(s => keptSections.Any(k => k.Folder == s.Folder)).ToList();
+        var tags = everyPageKept ? allTags : TagCollector.Collect(pages);
+        var sections = (everyPageKept ? allSections : BuildSections(pages)).Where(s => keptSections.Any(k => k.Folder == s.Folder)).ToList();
         // A set, not the list: a large site may have thousands of old addresses.
         var routed = pages.ToHashSet(ReferenceEqualityComparer.Instance);
         var aliases = keptAliases.Where(a => routed.Contains(a.Target)).ToList();
