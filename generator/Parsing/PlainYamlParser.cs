@@ -9,8 +9,8 @@ namespace ForbedringsAbc.Parsing;
 /// one-line flow lists (<c>["a", "b"]</c>). It gives exactly the events YamlDotNet's
 /// <see cref="Parser"/> gives for such a text, marks included, at a fraction of the cost (the
 /// parser was a tenth of a build's time). Any other text (comments, single quotes, escapes,
-/// block scalars, anchors, tags, values over several lines, tabs, unusual characters, anything
-/// YamlDotNet would reject) is not read here: <see cref="TryRead"/> returns null, and the caller
+/// block scalars, anchors, tags, values over several lines, tabs, unusual characters, very long
+/// keys, nesting past <see cref="YamlLimits.MaxDepth"/>, anything YamlDotNet would reject) is not read here: <see cref="TryRead"/> returns null, and the caller
 /// uses YamlDotNet's parser, so its results and its errors stay YamlDotNet's.
 /// </summary>
 public sealed class PlainYamlParser : IParser
@@ -51,7 +51,7 @@ public sealed class PlainYamlParser : IParser
         return true;
     }
 
-    /// <summary>YamlDotNet takes a key of up to 1,024 characters and rejects a longer one; one this long is left to it.</summary>
+    /// <summary>YamlDotNet takes a key of up to 1,024 characters and rejects a longer one; a key longer than this is left to it.</summary>
     private const int MaxKeyLength = 1000;
 
     /// <summary>Reads line by line; a method returns false as soon as the text leaves the plain subset.</summary>
