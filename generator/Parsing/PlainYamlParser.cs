@@ -66,6 +66,10 @@ public sealed class PlainYamlParser : IParser
         private int _line;
         private int _content;
 
+        // Once the end is reached: how many lines the text has, and how long its last one is.
+        private int _lines;
+        private int _lastLineLength;
+
         private int Indent => _content < 0 ? -1 : _content - _start;
 
         public bool Read()
@@ -94,6 +98,8 @@ public sealed class PlainYamlParser : IParser
                 if (_start > text.Length)
                 {
                     _content = -1;
+                    _lines = _line;
+                    _lastLineLength = text.Length - (text.LastIndexOf('\n') + 1);
                     return;
                 }
                 _line++;
@@ -124,11 +130,8 @@ public sealed class PlainYamlParser : IParser
         /// </summary>
         private Mark EndOfText(int indent)
         {
-            var lastLineStart = text.LastIndexOf('\n') + 1;
-            var lines = text.AsSpan().Count('\n') + 1;
-            var column = text.Length - lastLineStart;
-            if (indent > column) return new Mark(text.Length, lines, column + 1);
-            return column == 0 ? new Mark(text.Length, lines, 1) : new Mark(text.Length, lines + 1, 1);
+            if (indent > _lastLineLength) return new Mark(text.Length, _lines, _lastLineLength + 1);
+            return new Mark(text.Length, _lastLineLength == 0 ? _lines : _lines + 1, 1);
         }
 
         /// <summary>Where a block collection at <paramref name="indent"/> that ends before the current line ends: at its first token, or at the end of the text.</summary>
@@ -162,12 +165,9 @@ public sealed class PlainYamlParser : IParser
         /// <summary>One "key: value" starting at <paramref name="at"/>, with the lines of its value; leaves the next line current.</summary>
         private bool Entry(int indent, int at, int depth)
         {
-            var keyEnd = at;
-            if (!(char.IsAsciiLetter(text[at]) || text[at] == '_')) return false;
-            while (keyEnd < _end && (char.IsAsciiLetterOrDigit(text[keyEnd]) || text[keyEnd] is '_' or '-')) keyEnd++;
-            if (keyEnd >= _end || text[keyEnd] != ':' || keyEnd - at > MaxKeyLength) return false;
+            var keyEnd = KeyEnd(at);
+            if (keyEnd < 0) return false;
             var afterColon = keyEnd + 1;
-            if (afterColon < _end && text[afterColon] != ' ') return false;
             Events.Add(new Scalar(AnchorName.Empty, TagName.Empty, text[at..keyEnd], ScalarStyle.Plain, true, false, Here(at), Here(keyEnd), isKey: true));
             var value = afterColon;
             while (value < _end && text[value] == ' ') value++;
@@ -197,7 +197,7 @@ public sealed class PlainYamlParser : IParser
                 var item = dash + 1;
                 while (item < _end && text[item] == ' ') item++;
                 if (item >= _end) return false;
-                if (StartsEntry(item))
+                if (KeyEnd(item) >= 0)
                 {
                     // "- key: value": a mapping whose keys stand where this first one does.
                     if (!Mapping(item - _start, item, depth + 1)) return false;
@@ -215,13 +215,18 @@ public sealed class PlainYamlParser : IParser
             return true;
         }
 
-        /// <summary>Whether the text at <paramref name="at"/> is a simple key and its colon.</summary>
-        private bool StartsEntry(int at)
+        /// <summary>
+        /// Where the colon of a simple key starting at <paramref name="at"/> is (a letter or '_', then
+        /// letters, digits, '_' and '-', at most <see cref="MaxKeyLength"/>; the colon followed by a
+        /// space or the line's end); -1 when the text there is no such key.
+        /// </summary>
+        private int KeyEnd(int at)
         {
-            if (!(char.IsAsciiLetter(text[at]) || text[at] == '_')) return false;
+            if (!(char.IsAsciiLetter(text[at]) || text[at] == '_')) return -1;
             var i = at;
             while (i < _end && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-')) i++;
-            return i < _end && text[i] == ':' && (i + 1 == _end || text[i + 1] == ' ');
+            var isKey = i < _end && text[i] == ':' && i - at <= MaxKeyLength && (i + 1 == _end || text[i + 1] == ' ');
+            return isKey ? i : -1;
         }
 
         /// <summary>A value that fills the rest of the current line from <paramref name="at"/>: quoted, plain or (<paramref name="allowFlow"/>) a flow list.</summary>

@@ -37,6 +37,23 @@ public static class InlineText
         return text.ToString();
     }
 
+    /// <summary>
+    /// The literal text of inline Markdown as written (without code, entities or line breaks), in
+    /// this thread's buffer, and where it starts and ends once trimmed of white space. The buffer is
+    /// valid until the thread's next call here.
+    /// </summary>
+    public static (StringBuilder Text, int Start, int End) Literals(ContainerInline inline)
+    {
+        var text = _text ??= new StringBuilder();
+        text.Clear();
+        foreach (var literal in inline.Descendants<LiteralInline>()) text.Append(literal.Content.AsSpan());
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return (text, start, end);
+    }
+
     /// <summary>This thread's buffer for the text being collected.</summary>
     [ThreadStatic]
     private static StringBuilder? _text;

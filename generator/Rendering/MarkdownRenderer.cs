@@ -39,8 +39,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
         var builder = writer.GetStringBuilder();
         builder.Clear();
         if (builder.Capacity > 1 << 20) builder.Capacity = 1 << 12;
-        var reusable = Take(ref _bodyRenderer, body, writer);
-        var renderer = reusable.Renderer;
+        var renderer = Take(ref _bodyRenderer, body, writer);
         renderer.LinkRewriter = links.Rewrite;
         var introLength = -1;
         foreach (var block in document)
@@ -54,24 +53,20 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
         }
         writer.Flush();
         renderer.LinkRewriter = null;
-        _bodyRenderer = reusable;
+        _bodyRenderer = renderer;
         var html = writer.ToString();
         return (html, introLength < 0 ? html.Length : introLength);
     }
 
     /// <summary>This thread's renderers, set up once for their pipeline (the renderers of every Markdown element, their lookup table) and reused from page to page.</summary>
     [ThreadStatic]
-    private static Reusable? _bodyRenderer, _summaryRenderer;
+    private static ReusableHtmlRenderer? _bodyRenderer, _summaryRenderer;
 
-    private sealed class Reusable(MarkdownPipeline pipeline, ReusableHtmlRenderer renderer)
+    /// <summary>A renderer set up for <see cref="Pipeline"/>, that can be emptied for the next page.</summary>
+    private sealed class ReusableHtmlRenderer(TextWriter writer, MarkdownPipeline pipeline) : HtmlRenderer(writer)
     {
         public MarkdownPipeline Pipeline { get; } = pipeline;
 
-        public ReusableHtmlRenderer Renderer { get; } = renderer;
-    }
-
-    private sealed class ReusableHtmlRenderer(TextWriter writer) : HtmlRenderer(writer)
-    {
         /// <summary>Empties the writer (a StringWriter) and the renderer's line and indent state.</summary>
         public void Clear() => Reset();
     }
@@ -81,18 +76,18 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
     /// taken out of <paramref name="slot"/> while it renders: the caller puts it back when the render
     /// has finished, so a render that throws half-way (a renderer's state left mid-element) is not reused.
     /// </summary>
-    private static Reusable Take(ref Reusable? slot, MarkdownPipeline pipeline, TextWriter writer)
+    private static ReusableHtmlRenderer Take(ref ReusableHtmlRenderer? slot, MarkdownPipeline pipeline, TextWriter writer)
     {
-        var reusable = slot;
+        var renderer = slot;
         slot = null;
-        if (reusable is not null && ReferenceEquals(reusable.Pipeline, pipeline) && ReferenceEquals(reusable.Renderer.Writer, writer))
+        if (renderer is not null && ReferenceEquals(renderer.Pipeline, pipeline) && ReferenceEquals(renderer.Writer, writer))
         {
-            reusable.Renderer.Clear();
-            return reusable;
+            renderer.Clear();
+            return renderer;
         }
-        var renderer = new ReusableHtmlRenderer(writer);
+        renderer = new ReusableHtmlRenderer(writer, pipeline);
         pipeline.Setup(renderer);
-        return new Reusable(pipeline, renderer);
+        return renderer;
     }
 
     public string RenderSummary(string markdown, SourceSpan span)
@@ -136,11 +131,11 @@ public sealed class MarkdownRenderer(MarkdownPipeline body, MarkdownPipeline inl
         }
         var writer = _summaryWriter ??= new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         writer.GetStringBuilder().Clear();
-        var reusable = Take(ref _summaryRenderer, inline, writer);
-        reusable.Renderer.LinkRewriter = NoLink;
-        reusable.Renderer.WriteLeafInline(paragraph);
+        var renderer = Take(ref _summaryRenderer, inline, writer);
+        renderer.LinkRewriter = NoLink;
+        renderer.WriteLeafInline(paragraph);
         writer.Flush();
-        _summaryRenderer = reusable;
+        _summaryRenderer = renderer;
         return writer.GetStringBuilder().ToString().Trim();
     }
 

@@ -1,6 +1,7 @@
 using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Links;
 using ForbedringsAbc.Model;
+using ForbedringsAbc.Rendering;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -49,20 +50,9 @@ public sealed class HeadingRules(SitePage page, DiagnosticBag diagnostics)
     private static string PlainText(HeadingBlock heading)
     {
         if (heading.Inline is null) return string.Empty;
-        var text = _text ??= new System.Text.StringBuilder();
-        text.Clear();
-        foreach (var literal in heading.Inline.Descendants<LiteralInline>()) text.Append(literal.Content.AsSpan());
-        var start = 0;
-        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
-        var end = text.Length;
-        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-        text.Length = end;
-        text.Remove(0, start);
-        foreach (var code in heading.Inline.Descendants<CodeInline>()) text.Append(code.Content);
-        return text.ToString();
+        var (literals, start, end) = InlineText.Literals(heading.Inline);
+        var text = literals.ToString(start, end - start);
+        foreach (var code in heading.Inline.Descendants<CodeInline>()) text += code.Content;
+        return text;
     }
-
-    /// <summary>This thread's buffer for a heading's text.</summary>
-    [ThreadStatic]
-    private static System.Text.StringBuilder? _text;
 }

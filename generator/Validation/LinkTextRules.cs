@@ -1,6 +1,7 @@
 using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Links;
 using ForbedringsAbc.Model;
+using ForbedringsAbc.Rendering;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -22,14 +23,8 @@ public static class LinkTextRules
 
     public static void Check(SitePage page, LinkInline link, DiagnosticBag diagnostics)
     {
-        var buffer = _text ??= new System.Text.StringBuilder();
-        buffer.Clear();
-        foreach (var literal in link.Descendants<LiteralInline>()) buffer.Append(literal.Content.AsSpan());
         // The text trimmed of white space, then of closing punctuation.
-        var start = 0;
-        while (start < buffer.Length && char.IsWhiteSpace(buffer[start])) start++;
-        var end = buffer.Length;
-        while (end > start && char.IsWhiteSpace(buffer[end - 1])) end--;
+        var (buffer, start, end) = InlineText.Literals(link);
         while (end > start && buffer[end - 1] is '.' or '!' or ':') end--;
         // Most link texts are longer than any vague one: those need no string.
         if (end - start > LongestVague) return;
@@ -49,10 +44,6 @@ public static class LinkTextRules
     }
 
     private static readonly int LongestVague = Vague.Max(v => v.Length);
-
-    /// <summary>This thread's buffer for a link's text.</summary>
-    [ThreadStatic]
-    private static System.Text.StringBuilder? _text;
 
     /// <summary>Whether the link is all the text of its paragraph (in a list item or table cell or alone).</summary>
     private static bool StandsAlone(LinkInline link)

@@ -123,5 +123,5 @@ public sealed class Decompounder(SearchAnalyzer analyzer, IReadOnlyDictionary<st
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
 
-    private string Stem(string part) => _stems.TryGetValue(part, out var stem) ? stem : _stems.GetOrAdd(part, analyzer.StemWord(part));
+    private string Stem(string part) => _stems.GetOrAdd(part, static (p, a) => a.StemWord(p), analyzer);
 }
