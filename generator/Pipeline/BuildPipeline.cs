@@ -202,20 +202,36 @@ public sealed class BuildPipeline
         var resources = OutsideResourceChecker.Create(prepared.TemplateResources.GetAwaiter().GetResult(), options.TemplatesDir, prepared.Content, options.Display, diagnostics);
         cached?.Begin(CacheContext.Of(options, prepared.Today), prepared.Content, diagnostics, resources, IndexSearch ? search : null,
             new LinkResolver(prepared.Site, prepared.Content, new DiagnosticBag()).PageOf);
-        var pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache, Reuse = cached }
-            .RenderAll(sink, IndexSearch ? search.Add : null);
-        // A page whose own page failed before its view was made still gets its Markdown checked
-        // (a page taken from the page cache brought its body's findings with it).
-        views.RenderRemainingBodies(cached is null ? null : cached.HasBody);
-        resources.ReportPages();
-        cached?.StartWriting();
-        CollectAfterStage(prepared.Cache);
-        prepared.Timer.Mark("templates");
-        var searchFiles = IndexSearch ? new SearchStage(analyzer).Write(search, prepared.Synonyms, sink) : 0;
+        // The search index needs the content pages only: it is built beside the lists, tag pages
+        // and redirects, and the assets, feed and chapter tracks after them (its own parallel part
+        // leaves a core idle much of the time). Its files do not depend on when it runs.
+        Task<int>? searchStage = null;
+        int pages, files;
+        try
+        {
+            pages = new SiteRenderer(prepared.Site, views, composer, diagnostics, options.BaseUrl, resources) { Cache = prepared.Cache, Reuse = cached }
+                .RenderAll(sink, IndexSearch ? search.Add : null, contentPagesDone: () =>
+                {
+                    CollectAfterStage(prepared.Cache);
+                    if (IndexSearch) searchStage = Task.Run(() => new SearchStage(analyzer).Write(search, prepared.Synonyms, sink));
+                });
+            // A page whose own page failed before its view was made still gets its Markdown checked
+            // (a page taken from the page cache brought its body's findings with it).
+            views.RenderRemainingBodies(cached is null ? null : cached.HasBody);
+            resources.ReportPages();
+            cached?.StartWriting();
+            prepared.Timer.Mark("templates");
+            files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
+                + ChapterTrackWriter.WriteAll(prepared.Site, p => cached?.HasFilm(p) ?? views.RenderedOf(p).Links.VideoUrl is not null, sink);
+            prepared.Timer.Mark("assets");
+        }
+        finally
+        {
+            // A build that failed on the way still lets the index finish before its folder is cleared.
+            if (searchStage is { IsCompleted: false }) ((IAsyncResult)searchStage).AsyncWaitHandle.WaitOne();
+        }
+        files += searchStage?.GetAwaiter().GetResult() ?? 0;
         prepared.Timer.Mark("search");
-        var files = pages + searchFiles + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
-            + ChapterTrackWriter.WriteAll(prepared.Site, p => cached?.HasFilm(p) ?? views.RenderedOf(p).Links.VideoUrl is not null, sink);
-        prepared.Timer.Mark("assets");
         return new BuildResult(diagnostics.Sorted(), pages, files, notes, prepared.Timer)
         {
             // Only the preview (a build with a cache) patches pages later; a plain build keeps nothing.

@@ -30,7 +30,12 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
     /// <summary>Called with each content page's HTML as it is written; the HTML is valid during the call only.</summary>
     public delegate void PageRendered(SitePage page, ReadOnlySpan<char> html);
 
-    public int RenderAll(IOutputSink sink, PageRendered? contentPageRendered = null)
+    /// <param name="contentPagesDone">
+    /// Called once every content page is written (each handed to <paramref name="contentPageRendered"/>),
+    /// before the lists, tag pages, redirects and other pages made from no content file: what needs
+    /// the content pages only (the search index) can start then, beside the rest.
+    /// </param>
+    public int RenderAll(IOutputSink sink, PageRendered? contentPageRendered = null, Action? contentPagesDone = null)
     {
         // Each job: the file it writes, what to name in a diagnostic (the content file, where there is one),
         // the content page it is (its HTML also goes to contentPageRendered), and the render.
@@ -61,7 +66,8 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         jobs.Add((SearchPage, SearchPage, null, RenderSearch));
         foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, alias.OutputPath, null, () => RenderRedirect(alias)));
         _shape = site.ShapeKey;
-        Parallel.ForEach(jobs, job =>
+        var contentJobs = site.Pages.Count;
+        void Run((string Output, string Source, SitePage? Page, Func<PageHtml> Render) job)
         {
             if (Reuse is not null && Reuse.TryReuse(job.Output, job.Page)) return;
             var (entry, html, madeFrom) = Render(job.Output, job.Source, job.Render, keep: Cache is not null);
@@ -77,7 +83,10 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
             if (job.Page is null) return;
             // A build that keeps nothing for a next one (no cache) lets the page's body go now.
             if (Cache is null) views.ReleaseBody(job.Page);
-        });
+        }
+        Parallel.ForEach(jobs.GetRange(0, contentJobs), Run);
+        contentPagesDone?.Invoke();
+        Parallel.ForEach(jobs.GetRange(contentJobs, jobs.Count - contentJobs), Run);
         return jobs.Count;
     }
 
