@@ -18,10 +18,17 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
     public SiteModel Assemble(IReadOnlyList<ParsedPage> parsed, bool includeDrafts)
     {
         var drafts = parsed.Where(p => p.Meta.Draft && !includeDrafts).Select(p => p.Source.ContentPath).ToHashSet(StringComparer.Ordinal);
-        var pages = parsed.Where(p => !drafts.Contains(p.Source.ContentPath) && HasUrl(p)).Select(RouteBuilder.Route).Where(FitsFileSystem).ToList();
+        // Each page's URL on its own (in parallel: a slug for every folder and file name), kept in path order.
+        var candidates = parsed.Where(p => !drafts.Contains(p.Source.ContentPath)).ToList();
+        var routes = new SitePage?[candidates.Count];
+        Parallel.For(0, candidates.Count, i => routes[i] = HasUrl(candidates[i]) && RouteBuilder.Route(candidates[i]) is var page && FitsFileSystem(page) ? page : null);
+        var pages = routes.OfType<SitePage>().ToList();
         var byContentPath = pages.ToDictionary(p => p.ContentPath, StringComparer.Ordinal);
-        var (allSections, allTags) = (BuildSections(pages), TagCollector.Collect(pages));
-        var (kept, keptSections, keptAliases) = ClaimOutputs(pages, allSections, allTags, BuildAliases(pages));
+        // The tags beside the sections and redirects: neither needs the other.
+        var collectingTags = Task.Run(() => TagCollector.Collect(pages));
+        var (allSections, allAliases) = (BuildSections(pages), BuildAliases(pages));
+        var allTags = collectingTags.GetAwaiter().GetResult();
+        var (kept, keptSections, keptAliases) = ClaimOutputs(pages, allSections, allTags, allAliases);
         // Lists are made from the pages that kept their URL only: a page that lost it is never
         // rendered. When every page kept it (kept is then the same list), they are the lists above.
         var everyPageKept = kept.Count == pages.Count;
