@@ -143,11 +143,14 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         site.Data.Phases.Select(p => PhaseOf(p.Id, p.Id == current)!).ToList();
 
     /// <summary>The cycle figure, with the phase <paramref name="current"/> (if any) marked.</summary>
-    public CycleView Cycle(string? current)
+    public CycleView Cycle(string? current) => _cycles.GetOrAdd(current ?? string.Empty, id =>
     {
-        var phases = Phases(current);
+        var phases = Phases(id.Length == 0 ? null : id);
         return CycleLayout.Build(phases, phases.FirstOrDefault(p => p.Current));
-    }
+    });
+
+    /// <summary>The figure for each marked phase, laid out once a build (every method page of a phase shows the same one).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CycleView> _cycles = new(StringComparer.Ordinal);
 
     /// <summary>The method pages of each phase, sorted by title: sorted once, not once per method page (100,000 pages made that quadratic).</summary>
     private ILookup<string, SitePage> MethodsByPhase => _methodsByPhase ??= PageOrder.ByTitle(site.OfKind(PageKind.Method)).ToLookup(m => ((MethodMeta)m.Page.KindMeta).Phase, StringComparer.Ordinal);
@@ -166,7 +169,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         var crumbs = new List<CrumbView>();
         if (page.Kind == PageKind.Home) return crumbs;
         crumbs.Add(HomeCrumb());
-        if (page.Kind != PageKind.Section && site.Sections.FirstOrDefault(s => s.Folder == Slugifier.Slugify(page.Page.Section)) is { } section)
+        if (page.Kind != PageKind.Section && Slugifier.Slugify(page.Page.Section) is var folder && site.Sections.FirstOrDefault(s => s.Folder == folder) is { } section)
         {
             crumbs.Add(new CrumbView(SectionTitle(section), section.OutputPath));
         }
