@@ -125,7 +125,9 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
     /// <summary>
     /// Gives every output file one owner, in a fixed order: the files the site makes itself, the
     /// tag pages, the content pages (in path order), the generated section pages, the redirects.
-    /// A later claim on a taken file is reported where the editor can change it, and left out.
+    /// A later claim on a taken file is reported where the editor can change it, and left out; so
+    /// is any claim in the search index's folder (written beside the last pages, so a file there
+    /// would make the output depend on timing).
     /// </summary>
     private (List<SitePage> Pages, List<SectionInfo> Sections, List<AliasInfo> Aliases) ClaimOutputs(
         List<SitePage> pages, List<SectionInfo> sections, IReadOnlyList<TagInfo> tags, List<AliasInfo> aliases)
@@ -157,8 +159,19 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         return (keptPages, keptSections, keptAliases);
     }
 
+    /// <summary>What owns the search index's folder (no page, list or redirect may be written there).</summary>
+    private const string SearchIndexOwner = "mappen søket bruker (" + Search.Format.IndexWriter.Folder + ")";
+
+    /// <summary>Whether a file of the site would land in the search index's folder, which the build fills itself.</summary>
+    public static bool InSearchIndexFolder(string output) => output.StartsWith(Search.Format.IndexWriter.Folder, StringComparison.OrdinalIgnoreCase);
+
     private static bool Claim(Dictionary<string, string> owners, string output, string owner, Action<string> reportTaken)
     {
+        if (InSearchIndexFolder(output))
+        {
+            reportTaken(SearchIndexOwner);
+            return false;
+        }
         if (owners.TryGetValue(output, out var existing))
         {
             reportTaken(existing);

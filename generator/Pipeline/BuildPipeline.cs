@@ -19,7 +19,8 @@ namespace ForbedringsAbc.Pipeline;
 /// <summary>
 /// The one place that knows the order of the stages:
 /// Load → Parse → Assemble → Resolve links → Render Markdown → Apply templates (each page
-/// post-processed: no outside resources) → Search index → Write.
+/// post-processed: no outside resources; the content pages first) → Search index (beside the
+/// other pages and the assets) → Write.
 /// Per-page stages run in parallel over sorted input and keep their results in input order;
 /// aggregate stages run once. Every stage runs even after errors, so one run reports every
 /// problem; the sink decides what happens to the output (build, check and tests differ only there).
@@ -170,7 +171,8 @@ public sealed class BuildPipeline
 
     /// <summary>
     /// Apply templates → Search index → Write: every page, the search index built from the content
-    /// pages' final HTML (handed over while rendering, never re-read), the assets, sitemap and feed.
+    /// pages' final HTML (handed over while rendering, never re-read; built beside the other pages
+    /// and the assets once the content pages are written), the assets, sitemap and feed.
     /// </summary>
     public BuildResult Write(PreparedSite prepared, IOutputSink sink)
     {
@@ -221,14 +223,17 @@ public sealed class BuildPipeline
             resources.ReportPages();
             cached?.StartWriting();
             prepared.Timer.Mark("templates");
-            files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
+            files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink, options.Display, diagnostics) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
                 + ChapterTrackWriter.WriteAll(prepared.Site, p => cached?.HasFilm(p) ?? views.RenderedOf(p).Links.VideoUrl is not null, sink);
             prepared.Timer.Mark("assets");
         }
-        finally
+        catch when (searchStage is not null)
         {
-            // A build that failed on the way still lets the index finish before its folder is cleared.
-            if (searchStage is { IsCompleted: false }) ((IAsyncResult)searchStage).AsyncWaitHandle.WaitOne();
+            // A build that failed on the way still lets the index finish before its folder is
+            // cleared; the first failure is the one reported (the index's own, if any, is observed here).
+            Task.WaitAny(searchStage);
+            _ = searchStage.Exception;
+            throw;
         }
         files += searchStage?.GetAwaiter().GetResult() ?? 0;
         prepared.Timer.Mark("search");
@@ -245,8 +250,8 @@ public sealed class BuildPipeline
     /// <summary>
     /// With <see cref="CollectBetweenStages"/>, one full, non-compacting collection at the end of a
     /// stage of a plain build on a large heap: the stage has just let most of what it made go (the
-    /// files' text after parsing; the Markdown trees, bodies and finished pages after the
-    /// templates; the trees after the Markdown stage when it renders every body up front), so
+    /// files' text after parsing; the Markdown trees, bodies and finished pages once the content
+    /// pages are written; the trees after the Markdown stage when it renders every body up front), so
     /// little is left to mark. Left alone, the collector grew its budgets through the next stage
     /// instead. 10,000 pages, native, alternating runs: peak resident memory 536 → 412 MiB and
     /// ~4 % less wall time. Below <see cref="CollectAbove"/> (1,000 pages) they would cost more than they save.
@@ -257,9 +262,16 @@ public sealed class BuildPipeline
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
     }
 
-    private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink)
+    private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink, PathDisplay display, DiagnosticBag diagnostics)
     {
-        var copies = content.Assets.Select(asset => (Target: asset, Source: content.FullPath(asset))).ToList();
+        // The search index's folder is the build's own: a file there is not copied (it would be
+        // mixed with the index, which is written at the same time).
+        foreach (var asset in content.Assets.Where(SiteAssembler.InSearchIndexFolder))
+        {
+            diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(display.ForUser(content.FullPath(asset))),
+                $"Filen ligger i mappen søket bruker ({ForbedringsAbc.Search.Format.IndexWriter.Folder}) og blir ikke kopiert. Flytt den til en annen mappe.");
+        }
+        var copies = content.Assets.Where(asset => !SiteAssembler.InSearchIndexFolder(asset)).Select(asset => (Target: asset, Source: content.FullPath(asset))).ToList();
         var assetsDir = Path.Combine(templatesDir, "assets");
         if (Directory.Exists(assetsDir))
         {

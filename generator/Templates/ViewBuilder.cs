@@ -143,14 +143,20 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
         site.Data.Phases.Select(p => PhaseOf(p.Id, p.Id == current)!).ToList();
 
     /// <summary>The cycle figure, with the phase <paramref name="current"/> (if any) marked.</summary>
-    public CycleView Cycle(string? current) => _cycles.GetOrAdd(current ?? string.Empty, id =>
-    {
-        var phases = Phases(id.Length == 0 ? null : id);
-        return CycleLayout.Build(phases, phases.FirstOrDefault(p => p.Current));
-    });
+    public CycleView Cycle(string? current) => current is null
+        ? LazyInitializer.EnsureInitialized(ref _unmarked, () => LayOut(null))
+        : _cycles.GetOrAdd(current, LayOut);
 
-    /// <summary>The figure for each marked phase, laid out once a build (every method page of a phase shows the same one).</summary>
+    private CycleView LayOut(string? current)
+    {
+        var phases = Phases(current);
+        return CycleLayout.Build(phases, phases.FirstOrDefault(p => p.Current));
+    }
+
+    /// <summary>The figure for each marked phase, and with none marked, laid out once a build (every method page of a phase shows the same one).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CycleView> _cycles = new(StringComparer.Ordinal);
+
+    private CycleView? _unmarked;
 
     /// <summary>The method pages of each phase, sorted by title: sorted once, not once per method page (100,000 pages made that quadratic).</summary>
     private ILookup<string, SitePage> MethodsByPhase => _methodsByPhase ??= PageOrder.ByTitle(site.OfKind(PageKind.Method)).ToLookup(m => ((MethodMeta)m.Page.KindMeta).Phase, StringComparer.Ordinal);

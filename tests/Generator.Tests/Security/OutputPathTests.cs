@@ -12,7 +12,7 @@ public sealed class OutputPathTests
 {
     [Theory]
     [InlineData("")]
-    [InlineData("/etc/x.html")]
+    [InlineData("ROOTED")]
     [InlineData("../x.html")]
     [InlineData("a/../../x.html")]
     [InlineData("a/..")]
@@ -26,6 +26,8 @@ public sealed class OutputPathTests
         var root = dir.Combine("site");
         Directory.CreateDirectory(root);
         var sink = new DirectorySink(root);
+        // A rooted path inside the test's own folder: a regression writes there, never outside it.
+        if (path == "ROOTED") path = dir.Combine("outside.html");
         var e = Assert.Throws<InvalidOperationException>(() => sink.WriteText(path, "x"));
         Assert.Contains("outside the output folder", e.Message);
         Assert.Equal([root], Directory.EnumerateFileSystemEntries(dir.Path, "*", SearchOption.AllDirectories));
