@@ -36,13 +36,9 @@ public sealed class SearchBesidePagesTests
     [Fact]
     public void A_build_that_fails_beside_the_index_reports_it_once_and_writes_nothing_after()
     {
-        using var site = new FixtureSite(Pages.MinimalSite());
-        var sink = new FailingSink("404.html");
-        var e = Assert.ThrowsAny<Exception>(() => new BuildPipeline().Run(site.Options(), sink));
-        sink.Ended = true;
-        Assert.Contains("failed on purpose: 404.html", Flatten(e));
+        var (failure, sink) = BuildFailingOn("404.html");
+        Assert.Contains("failed on purpose: 404.html", failure);
         // The index had finished when the build gave up: its files are all there, none came later.
-        Thread.Sleep(200);
         Assert.Contains("sok/indeks/manifest.js", sink.Written);
         Assert.Empty(sink.Late);
     }
@@ -50,13 +46,20 @@ public sealed class SearchBesidePagesTests
     [Fact]
     public void A_failure_of_the_index_itself_is_reported_once()
     {
+        var (failure, sink) = BuildFailingOn("sok/indeks/manifest.js");
+        Assert.Single(failure.Split('\n'), line => line.Contains("failed on purpose: sok/indeks/manifest.js"));
+        Assert.Empty(sink.Late);
+    }
+
+    /// <summary>A build into a sink that fails on <paramref name="path"/>: what it threw, and the sink a moment after it gave up.</summary>
+    private static (string Failure, FailingSink Sink) BuildFailingOn(string path)
+    {
         using var site = new FixtureSite(Pages.MinimalSite());
-        var sink = new FailingSink("sok/indeks/manifest.js");
+        var sink = new FailingSink(path);
         var e = Assert.ThrowsAny<Exception>(() => new BuildPipeline().Run(site.Options(), sink));
         sink.Ended = true;
-        Assert.Single(Flatten(e).Split('\n'), line => line.Contains("failed on purpose: sok/indeks/manifest.js"));
         Thread.Sleep(200);
-        Assert.Empty(sink.Late);
+        return (Flatten(e), sink);
     }
 
     private static string Flatten(Exception e) => e is AggregateException a
