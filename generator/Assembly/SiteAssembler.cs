@@ -159,8 +159,8 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         return (keptPages, keptSections, keptAliases);
     }
 
-    /// <summary>What owns the search index's folder (no page, list or redirect may be written there).</summary>
-    private const string SearchIndexOwner = "mappen søket bruker (" + Search.Format.IndexWriter.Folder + ")";
+    /// <summary>What owns the search index's folder (no page, list, redirect or copied file may be written there), as messages name it.</summary>
+    public const string SearchIndexOwner = "mappen søket bruker (" + Search.Format.IndexWriter.Folder + ")";
 
     /// <summary>Whether a file of the site would land in the search index's folder, which the build fills itself.</summary>
     public static bool InSearchIndexFolder(string output) => output.StartsWith(Search.Format.IndexWriter.Folder, StringComparison.OrdinalIgnoreCase);

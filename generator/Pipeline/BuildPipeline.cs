@@ -264,14 +264,21 @@ public sealed class BuildPipeline
 
     private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink, PathDisplay display, DiagnosticBag diagnostics)
     {
-        // The search index's folder is the build's own: a file there is not copied (it would be
-        // mixed with the index, which is written at the same time).
-        foreach (var asset in content.Assets.Where(SiteAssembler.InSearchIndexFolder))
+        var copies = new List<(string Target, string Source)>();
+        foreach (var asset in content.Assets)
         {
-            diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(display.ForUser(content.FullPath(asset))),
-                $"Filen ligger i mappen søket bruker ({ForbedringsAbc.Search.Format.IndexWriter.Folder}) og blir ikke kopiert. Flytt den til en annen mappe.");
+            // The search index's folder is the build's own (as it is for pages and redirects): a
+            // file there is not copied; it would be mixed with the index, written at the same time.
+            if (SiteAssembler.InSearchIndexFolder(asset))
+            {
+                diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(display.ForUser(content.FullPath(asset))),
+                    $"Filen ligger i {SiteAssembler.SearchIndexOwner} og blir ikke kopiert. Flytt den til en annen mappe.");
+            }
+            else
+            {
+                copies.Add((asset, content.FullPath(asset)));
+            }
         }
-        var copies = content.Assets.Where(asset => !SiteAssembler.InSearchIndexFolder(asset)).Select(asset => (Target: asset, Source: content.FullPath(asset))).ToList();
         var assetsDir = Path.Combine(templatesDir, "assets");
         if (Directory.Exists(assetsDir))
         {

@@ -41,6 +41,8 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         // the content page it is (its HTML also goes to contentPageRendered), and the render.
         var jobs = new List<(string Output, string Source, SitePage? Page, Func<PageHtml> Render)>();
         foreach (var page in site.Pages) jobs.Add((page.OutputPath, page.Page.Source.DisplayPath, page, () => RenderContentPage(page)));
+        // The content pages are the first jobs: they are rendered before the others (see contentPagesDone).
+        var contentJobs = jobs.Count;
         if (site.Home is null) jobs.Add(("index.html", "index.html", null, () => RenderHome(null)));
         foreach (var section in site.Sections)
         {
@@ -66,7 +68,6 @@ public sealed class SiteRenderer(SiteModel site, ViewBuilder views, PageComposer
         jobs.Add((SearchPage, SearchPage, null, RenderSearch));
         foreach (var alias in site.Aliases) jobs.Add((alias.OutputPath, alias.OutputPath, null, () => RenderRedirect(alias)));
         _shape = site.ShapeKey;
-        var contentJobs = site.Pages.Count;
         void Run((string Output, string Source, SitePage? Page, Func<PageHtml> Render) job)
         {
             if (Reuse is not null && Reuse.TryReuse(job.Output, job.Page)) return;

@@ -38,43 +38,41 @@ public sealed class TextNormalizer
     /// <summary>Characters that fold to themselves and need no look-up: lower-case ASCII letters, digits, the space (most of a text).</summary>
     private static readonly System.Buffers.SearchValues<char> Plain = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789 ");
 
+    /// <summary>
+    /// Folds run by run: a run of <see cref="Plain"/> characters as it is, then the one character
+    /// after it by the table. The text itself is returned while nothing has changed; from the
+    /// first character that changes, the fold is written into <paramref name="scratch"/>.
+    /// </summary>
     private ReadOnlySpan<char> Fold(ReadOnlySpan<char> nfc, ref char[]? scratch)
     {
-        var i = nfc.IndexOfAnyExcept(Plain);
-        if (i < 0) return nfc;
         // -1 while the text is still its own fold; then the length of the fold in scratch.
         var length = -1;
-        while (i < nfc.Length)
+        var i = 0;
+        while (true)
         {
+            var run = nfc[i..].IndexOfAnyExcept(Plain);
+            if (run < 0) run = nfc.Length - i;
+            if (length >= 0) Append(ref scratch!, ref length, nfc.Slice(i, run));
+            i += run;
+            if (i == nfc.Length) return length < 0 ? nfc : scratch.AsSpan(0, length);
             var c = nfc[i];
             var folded = Table[c] ??= Fold(c);
-            if (length < 0)
+            if (length < 0 && !(folded.Length == 1 && folded[0] == c))
             {
-                if (folded.Length == 1 && folded[0] == c)
-                {
-                    i++;
-                    var next = nfc[i..].IndexOfAnyExcept(Plain);
-                    if (next < 0) return nfc;
-                    i += next;
-                    continue;
-                }
                 if (scratch is null || scratch.Length < nfc.Length + 16) scratch = new char[Math.Max(nfc.Length + 16, 256)];
                 nfc[..i].CopyTo(scratch);
                 length = i;
             }
-            if (length + folded.Length > scratch!.Length) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, length + folded.Length));
-            folded.CopyTo(scratch.AsSpan(length));
-            length += folded.Length;
+            if (length >= 0) Append(ref scratch!, ref length, folded);
             i++;
-            // The plain run after it, copied as it is.
-            var run = nfc[i..].IndexOfAnyExcept(Plain);
-            if (run < 0) run = nfc.Length - i;
-            if (length + run > scratch.Length) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, length + run));
-            nfc.Slice(i, run).CopyTo(scratch.AsSpan(length));
-            length += run;
-            i += run;
         }
-        return length < 0 ? nfc : scratch.AsSpan(0, length);
+    }
+
+    private static void Append(ref char[] scratch, ref int length, ReadOnlySpan<char> text)
+    {
+        if (length + text.Length > scratch.Length) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, length + text.Length));
+        text.CopyTo(scratch.AsSpan(length));
+        length += text.Length;
     }
 
     /// <summary>One UTF-16 unit: lower-cased, then folded.</summary>
