@@ -100,9 +100,9 @@ for n in "${sizes[@]}"; do
   ours() { "$bin/generator" build --content "$corpus/content" --templates "$here/templates" --output "$out/abc-bench-ours" "$@"; }
   rm -rf "$out/abc-bench-ours" "$out"/.abc-bench-ours*
   echo "-- per stage, a clean build (ms):"
-  ours --timings | grep -E '^  '
+  ours --timings | grep -E '^  |^huge pages'
   echo "-- per stage, the same build again, nothing changed (page cache):"
-  ours --timings | grep -E '^  '
+  ours --timings | grep -E '^  |^huge pages'
   # Second builds with the page cache: nothing changed, and one page's body edited before each.
   # The first story (a glob, not ls | head: under pipefail a closed pipe would end the script).
   for story in "$corpus/content/historier/"*.md; do [ "${story##*/}" = _index.md ] || break; done

@@ -1,5 +1,9 @@
 using System.Globalization;
 using ForbedringsAbc.Cli;
+using ForbedringsAbc.Platform;
+
+// First, before the heap grows: see GcHeapPages.
+GcHeapPages.Apply();
 
 // Output must not depend on the machine's culture: every format below is invariant.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

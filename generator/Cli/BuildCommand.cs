@@ -59,7 +59,11 @@ public static class BuildCommand
             // Only a published build leaves a cache: it names the files now in the output folder.
             pageCache?.Commit();
             result.Timer.Mark("publish");
-            if (timings) foreach (var line in result.Timer.Lines()) output.WriteLine(line);
+            if (timings)
+            {
+                foreach (var line in result.Timer.Lines()) output.WriteLine(line);
+                output.WriteLine(Platform.GcHeapPages.Report());
+            }
             var reused = pageCache?.Reused > 0 ? $" {pageCache.Reused} av sidene var uendret siden forrige bygging og ble tatt derfra." : string.Empty;
             reporter.Summary("Ferdig", result, watch.Elapsed, $"Nettstedet er skrevet til {shown}{reused}");
             return ExitCodes.Success;
