@@ -1,69 +1,60 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ForbedringsAbc.Platform;
 
 /// <summary>
-/// Lets Linux back the garbage collector's heap with transparent huge pages (2 MiB).
+/// Lets Linux back the garbage collector's heap with transparent huge pages.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The .NET GC reserves one large address range for its heap regions and commits it 64 KiB at a
-/// time as the heap grows, marking each piece for core dumps. Each such step splits the mapping,
-/// so when the GC first writes to a 2 MiB block, the kernel never finds that block inside one
-/// readable, writable mapping, and it faults the block in 4 KiB page by 4 KiB page. That happens even
-/// when the system's THP setting is "always". A 10,000-page build takes ~80,000 such faults, and
-/// 85 % of them are the GC clearing fresh memory. On the virtual machines we measured, a fault costs
-/// ~13 µs, which is about a second of CPU (see the README's Performance section).
+/// The .NET GC reserves one large address range for its heap regions (inaccessible, and left out
+/// of core dumps) and commits it 64 KiB at a time as the heap grows: it makes each piece readable
+/// and writable and puts it back into dumps. Each such step is a mapping of its own until the
+/// next one, so when the GC first writes to a 2 MiB block the kernel never finds that block inside
+/// one readable, writable mapping, and faults it in page by 4 KiB page, even when the system's THP
+/// setting is "always". A 10,000-page build takes ~80,000 such faults (85 % of them the GC
+/// clearing fresh memory); on the virtual machines we measured, each costs 13–16 µs, about a
+/// second of CPU (see the README's Performance section).
 /// </para>
 /// <para>
-/// At start-up, before the heap grows, this makes the part of the reservation the GC has not yet
-/// committed readable and writable ahead of it, keeps it in dumps, and advises huge pages for it.
-/// No memory is used until it is written. The GC's own commits there later change nothing, and its
-/// first write to each 2 MiB block takes one fault. Nothing else changes: the GC still decides
-/// what to commit, use and give back. Memory it gives back (decommits) is mapped anew by the GC and
-/// loses the advice, which only makes it as slow as before.
+/// At start-up, before the heap grows, this opens the part of the reservation just ahead of what
+/// the GC has committed: readable and writable, back in dumps (so the GC's own "back in dumps" on
+/// each commit changes nothing and splits nothing), and advised for huge pages where the system
+/// leaves them to the program's advice. No memory is used until it is written; the memory counts
+/// toward the kernel's commit charge only. The GC's own commits there later change nothing, and its first
+/// write to each huge block takes one fault. The GC still decides what to commit, use and give
+/// back; memory it gives back (decommits) is mapped anew by the GC and is handled as before.
 /// </para>
 /// <para>
-/// The range is found from <c>/proc/self/maps</c>, the address of a fresh object, and the GC's
-/// <c>GCRegionRange</c>. If anything does not match what is expected (another OS, THP set to
-/// "never", a mapping that is not plain anonymous memory in between, a GC without regions), nothing
-/// is changed. <c>ABC_HUGE_PAGES=0</c> turns it off.
+/// Only memory the GC marked as its reservation is opened: the walk starts at a fresh heap
+/// object and goes up through adjoining plain anonymous memory, every inaccessible piece of which
+/// must carry the GC's "not in dumps" mark, to the large reserved rest, all within the GC's
+/// <c>GCRegionRange</c>. Anything else (another OS, THP "never", a system that does not overcommit
+/// memory, a GC with a hard memory limit, a memory map not as expected) leaves the heap alone.
+/// <c>ABC_HUGE_PAGES=0</c> turns it off.
 /// </para>
 /// </remarks>
 internal static partial class GcHeapPages
 {
     /// <summary>What <see cref="Apply"/> did.</summary>
-    public static string Status { get; private set; } = "huge pages: not tried";
+    public static string Status => _opened > 0
+        ? $"huge pages: on for {_opened >> 20} MiB of the heap's address range"
+        : $"huge pages: off ({_off}{(_error != 0 ? $": error {_error}" : "")})";
 
-    private static bool _applied;
+    // Kept apart and put into words only when asked: formatting a number this early would load
+    // the culture data (~8 ms) before the program has said which culture it uses.
+    private static long _opened;
+    private static string _off = "not tried";
+    private static int _error;
 
-    /// <summary>
-    /// <see cref="Status"/> and, if the range was opened, how much of the process's memory is in
-    /// huge pages now: for <c>build --timings</c>, so the web team can see it took effect.
-    /// </summary>
-    public static string Report()
-    {
-        if (!_applied) return Status;
-        const string rollup = "/proc/self/smaps_rollup";
-        try
-        {
-            foreach (var line in File.ReadLines(rollup))
-                if (line.StartsWith("AnonHugePages:", StringComparison.Ordinal))
-                {
-                    var kib = long.Parse(line.AsSpan(14).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
-                    return $"{Status}; {kib >> 10} MiB of memory in huge pages now";
-                }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
-        return Status;
-    }
+    /// <summary>A heap object whose address tells where the heap is (a static, so it is surely on the heap).</summary>
+    private static object? _probe;
 
-    private const long HugePage = 2L << 20;
     private const int MadvHugepage = 14;
     private const int MadvDodump = 17;
     private const int ProtReadWrite = 3;
+    private const string ThpSettings = "/sys/kernel/mm/transparent_hugepage/";
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int madvise(nint address, nuint length, int advice);
@@ -71,83 +62,142 @@ internal static partial class GcHeapPages
     [LibraryImport("libc", SetLastError = true)]
     private static partial int mprotect(nint address, nuint length, int protection);
 
-    /// <summary>Call once, first thing in <c>Main</c>.</summary>
+    /// <summary>Call once, first thing in <c>Main</c>. Never throws: it is only an optimisation.</summary>
     public static void Apply()
     {
         try
         {
-            Status = "huge pages: " + TryApply();
+            _off = TryApply() ?? "";
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException
-                                      or OverflowException or InvalidCastException or DllNotFoundException
-                                      or EntryPointNotFoundException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Status = "huge pages: off (" + e.GetType().Name + ")";
+            _off = e.GetType().Name;
         }
     }
 
-    private static string TryApply()
+    /// <summary>
+    /// <see cref="Status"/> and, if the range was opened, how much of the process's memory is in
+    /// huge pages now: for <c>build --timings</c>, so the web team can see it took effect.
+    /// </summary>
+    public static string Report()
     {
-        if (!OperatingSystem.IsLinux()) return "off (not Linux)";
-        if (Environment.GetEnvironmentVariable("ABC_HUGE_PAGES") == "0") return "off (ABC_HUGE_PAGES=0)";
-        const string setting = "/sys/kernel/mm/transparent_hugepage/enabled";
-        if (!File.Exists(setting) || File.ReadAllText(setting).Contains("[never]", StringComparison.Ordinal))
-            return "off (transparent huge pages are not enabled on this system)";
-        if (!GC.GetConfigurationVariables().TryGetValue("GCRegionRange", out var rangeValue))
-            return "off (the GC has no region range)";
-        var regionRange = Convert.ToInt64(rangeValue, CultureInfo.InvariantCulture);
-        if (regionRange <= 0) return "off (the GC has no region range)";
-
-        var probe = new object();
-        var address = (long)Unsafe.As<object, nint>(ref probe);
-        GC.KeepAlive(probe);
-
-        var plan = Plan(MemoryMap.Parse(File.ReadLines("/proc/self/maps")), address, regionRange, Headroom());
-        if (plan.Reason is not null) return "off (" + plan.Reason + ")";
-        var length = (nuint)(plan.End - plan.Start);
-        if (madvise((nint)plan.Start, length, MadvHugepage) != 0
-            || madvise((nint)plan.Start, length, MadvDodump) != 0
-            || mprotect((nint)plan.Start, length, ProtReadWrite) != 0)
-            return $"off (the kernel refused: error {Marshal.GetLastPInvokeError()})";
-        _applied = true;
-        return $"on for {(plan.End - plan.Start) >> 20} MiB of the heap's address range";
+        if (_opened == 0) return Status;
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/smaps_rollup"))
+                if (line.StartsWith("AnonHugePages:", StringComparison.Ordinal))
+                {
+                    var kib = Digits(line[14..].Trim().TrimEnd('B').TrimEnd('k'));
+                    if (kib >= 0) return $"{Status}; {kib >> 10} MiB of memory in huge pages now";
+                }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return Status;
     }
 
-    /// <summary>How far ahead of the GC to open the range: a quarter of the memory, at most 8 GiB.</summary>
-    /// <remarks>
-    /// Opened memory counts toward the kernel's commit charge, not toward what the process uses, so
-    /// this stays well below what a machine would refuse.
-    /// </remarks>
+    /// <returns>Why the heap was left alone, or null if the range was opened.</returns>
+    private static string? TryApply()
+    {
+        if (!OperatingSystem.IsLinux()) return "not Linux";
+        if (Environment.GetEnvironmentVariable("ABC_HUGE_PAGES") == "0") return "ABC_HUGE_PAGES=0";
+        if (!File.Exists(ThpSettings + "enabled")) return "this system has no transparent huge pages";
+        var mode = File.ReadAllText(ThpSettings + "enabled");
+        if (mode.Contains("[never]", StringComparison.Ordinal))
+            return "transparent huge pages are not enabled on this system";
+        // Strict accounting would hold the opened range against every other process's memory.
+        if (File.Exists("/proc/sys/vm/overcommit_memory") && File.ReadAllText("/proc/sys/vm/overcommit_memory").Trim() == "2")
+            return "this system does not overcommit memory";
+        var gc = GC.GetConfigurationVariables();
+        // Under a hard limit the GC counts what it commits; huge pages may hold more than that.
+        if (Number(gc, "GCHeapHardLimit") != 0 || Number(gc, "GCHeapHardLimitPercent") != 0)
+            return "the GC has a hard memory limit";
+        var regionRange = Number(gc, "GCRegionRange");
+        if (regionRange <= 0) return "the GC has no region range";
+        var hugePage = File.Exists(ThpSettings + "hpage_pmd_size") ? Digits(File.ReadAllText(ThpSettings + "hpage_pmd_size")) : 2L << 20;
+        if (hugePage <= 0 || (hugePage & (hugePage - 1)) != 0) return "no usable huge page size";
+
+        _probe = new object();
+        var address = (long)Unsafe.As<object, nint>(ref _probe);
+        var plan = PlanForThisProcess(address, regionRange, Headroom(), hugePage);
+        _probe = null;
+        if (plan.Reason is not null) return plan.Reason;
+
+        var length = (nuint)(plan.End - plan.Start);
+        if (mprotect((nint)plan.Start, length, ProtReadWrite) != 0)
+        {
+            _error = Marshal.GetLastPInvokeError();
+            return "the kernel refused to open the range";
+        }
+        _opened = plan.End - plan.Start;
+        // Both are advice: if the kernel refuses either, the range is open and simply faults as before.
+        madvise((nint)plan.Start, length, MadvDodump);
+        // Under "always" every such range gets huge pages anyway; asking would also make a fault
+        // wait for the kernel to compact memory where the system keeps that for programs that ask.
+        if (!mode.Contains("[always]", StringComparison.Ordinal)) madvise((nint)plan.Start, length, MadvHugepage);
+        return null;
+    }
+
+    // The GC's numbers come boxed as long or ulong. Nothing here may touch culture data: loading it
+    // this early costs ~8 ms of start-up.
+    private static long Number(IReadOnlyDictionary<string, object> gc, string name) =>
+        gc.TryGetValue(name, out var value) ? value switch { long l => l, ulong u => (long)Math.Min(u, long.MaxValue), int i => i, _ => -1 } : 0;
+
+    /// <summary>A decimal number from a system file ("2097152\n"); -1 if it is not one.</summary>
+    internal static long Digits(string text)
+    {
+        var span = text.AsSpan().Trim();
+        if (span.IsEmpty || span.Length > 18) return -1;
+        long value = 0;
+        foreach (var c in span)
+        {
+            if (c is < '0' or > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /// <summary>How far ahead of the GC to open the range: a quarter of the memory the GC may use, at most 8 GiB.</summary>
     private static long Headroom() =>
         Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4, 256L << 20, 8L << 30);
 
-    /// <summary>The range to open: from the 2 MiB block holding <paramref name="address"/> to
-    /// <paramref name="headroom"/> past where the GC's committed memory ends.</summary>
-    internal static (long Start, long End, string? Reason) Plan(
-        IReadOnlyList<MemoryMap.Area> areas, long address, long regionRange, long headroom)
+    /// <summary><see cref="Plan"/> on this process's memory map.</summary>
+    internal static (long Start, long End, string? Reason) PlanForThisProcess(long address, long regionRange, long headroom, long hugePage)
     {
-        // The 2 MiB block holding the object. A GC region is committed from its start, so that block
-        // begins in committed heap; if it does not, start at the next block rather than open memory
-        // that may not be the heap's.
-        var start = address & ~(HugePage - 1);
-        var index = IndexOf(areas, start);
-        if (index < 0 || areas[index].Permissions != "rw-p" || !areas[index].Anonymous)
+        // The map may change while it is read (the GC commits memory as threads allocate): read
+        // it again when it does not add up.
+        (long Start, long End, string? Reason) plan = default;
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            start += HugePage;
-            index = IndexOf(areas, start);
+            plan = Plan(MemoryMap.Parse(MemoryMap.ReadAll("/proc/self/smaps")), address, regionRange, headroom, hugePage);
+            if (plan.Reason != MemoryMap.Changed) break;
         }
-        if (index < 0 || IndexOf(areas, address) < 0) return (0, 0, "the heap is not in the memory map");
-        // Walk up through the heap's committed and uncommitted pieces to the large reserved rest.
-        for (var i = index; i < areas.Count; i++)
+        return plan;
+    }
+
+    /// <summary>
+    /// The range to open: from the first huge-page boundary above <paramref name="address"/> (a
+    /// heap object) to <paramref name="headroom"/> past where the GC's reserved rest begins.
+    /// </summary>
+    internal static (long Start, long End, string? Reason) Plan(
+        IReadOnlyList<MemoryMap.Area> areas, long address, long regionRange, long headroom, long hugePage)
+    {
+        var first = IndexOf(areas, address);
+        if (first < 0 || areas[first] is not { Permissions: "rw-p", Anonymous: true })
+            return (0, 0, "the heap is not in the memory map");
+        var start = (address + hugePage - 1) & ~(hugePage - 1);
+        for (var i = first; i < areas.Count; i++)
         {
             var area = areas[i];
-            if (i > index && !Adjoins(areas[i - 1], area)) return (0, 0, "the heap's range has a gap");
+            if (i > first && areas[i - 1].End > area.Start) return (0, 0, MemoryMap.Changed);
+            if (i > first && areas[i - 1].End != area.Start) return (0, 0, "the heap's range has a gap");
             if (!area.Anonymous || area.Permissions is not ("rw-p" or "---p"))
                 return (0, 0, "the heap's range holds other memory");
+            if (area.Permissions == "---p" && !area.Flags.Contains(" dd", StringComparison.Ordinal))
+                return (0, 0, "the heap's range holds memory the GC has not reserved");
+            if (area.End - address > regionRange) return (0, 0, "the heap's range is larger than the GC's");
             if (area.Permissions == "---p" && area.End - area.Start >= regionRange / 4)
             {
-                if (area.End - start > regionRange) return (0, 0, "the heap's range is larger than the GC's");
-                var end = Math.Min(area.End, area.Start + headroom) & ~(HugePage - 1);
+                var end = Math.Min(area.End, area.Start + headroom) & ~(hugePage - 1);
                 return end > start ? (start, end, null) : (0, 0, "no room");
             }
         }
@@ -160,32 +210,78 @@ internal static partial class GcHeapPages
             if (areas[i].Start <= address && address < areas[i].End) return i;
         return -1;
     }
-
-    private static bool Adjoins(MemoryMap.Area below, MemoryMap.Area above) =>
-        below.End == above.Start && below.Anonymous;
 }
 
-/// <summary>The process's memory map as <c>/proc/self/maps</c> lists it.</summary>
+/// <summary>The process's memory map as <c>/proc/self/smaps</c> (or <c>maps</c>) lists it.</summary>
 internal static class MemoryMap
 {
     /// <param name="Anonymous">Plain anonymous memory: no file, device or name such as [stack].</param>
-    internal readonly record struct Area(long Start, long End, string Permissions, bool Anonymous);
+    /// <param name="Flags">The kernel's VmFlags, each after a space (" rd wr mr mw me dd"); empty from <c>maps</c>.</param>
+    internal readonly record struct Area(long Start, long End, string Permissions, bool Anonymous, string Flags = "");
 
-    /// <summary>Reads lines such as <c>7f00a000-7f00b000 rw-p 00000000 00:00 0   [path]</c>.</summary>
+    /// <summary>What a plan says when areas overlap: the map changed while it was read.</summary>
+    public const string Changed = "the memory map changed while it was read";
+
+    /// <summary>
+    /// The whole file in as few reads as it takes, decoded only afterwards: the kernel makes the
+    /// text as it is read, so the less happens between two reads, the less it can change.
+    /// </summary>
+    public static string[] ReadAll(string path)
+    {
+        var buffer = new byte[256 * 1024];
+        var length = 0;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0))
+        {
+            int read;
+            while ((read = file.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, length).Split('\n');
+    }
+
+    /// <summary>
+    /// Reads area lines such as <c>7f00a000-7f00b000 rw-p 00000000 00:00 0   [path]</c> and, in
+    /// <c>smaps</c>, each area's <c>VmFlags:</c> line; skips the other <c>smaps</c> lines.
+    /// </summary>
     public static List<Area> Parse(IEnumerable<string> lines)
     {
         var areas = new List<Area>();
         foreach (var line in lines)
         {
+            if (line.StartsWith("VmFlags:", StringComparison.Ordinal))
+            {
+                if (areas.Count > 0) areas[^1] = areas[^1] with { Flags = " " + line[8..].Trim() };
+                continue;
+            }
+            // smaps's other lines ("Rss:   4 kB") begin with a capital; area lines with a hex digit.
+            if (line.Length == 0 || char.IsAsciiLetterUpper(line[0])) continue;
             var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length < 5) continue;
             var dash = fields[0].IndexOf('-');
-            if (dash <= 0) continue;
-            var start = long.Parse(fields[0].AsSpan(0, dash), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-            var end = long.Parse(fields[0].AsSpan(dash + 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            if (dash <= 0
+                || !Hex(fields[0].AsSpan(0, dash), out var start)
+                || !Hex(fields[0].AsSpan(dash + 1), out var end))
+                continue;
             var anonymous = fields[4] == "0" && (fields.Length < 6 || fields[5].Trim().Length == 0);
             areas.Add(new Area(start, end, fields[1], anonymous));
         }
         return areas;
+    }
+
+    /// <summary>An address as the kernel prints it (lower-case hex); false past <see cref="long.MaxValue"/>.</summary>
+    private static bool Hex(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 16 || (text.Length == 16 && text[0] > '7')) return false;
+        foreach (var c in text)
+        {
+            var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) return false;
+            value = (value << 4) | (uint)digit;
+        }
+        return true;
     }
 }

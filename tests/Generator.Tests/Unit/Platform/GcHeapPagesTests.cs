@@ -1,54 +1,70 @@
+using System.Runtime.CompilerServices;
 using ForbedringsAbc.Platform;
 
 namespace ForbedringsAbc.Tests.Unit.Platform;
 
 /// <summary>
-/// Which memory the generator opens for huge pages at start-up: only the GC's own heap range, from
-/// the block holding a heap object up to a headroom past what the GC has committed, and nothing
-/// at all when the memory map is not what that needs (another mapping in between, a gap, no
-/// reservation). Opening the wrong memory would turn a guard page into writable memory, so each
-/// refusal is pinned here.
+/// Which memory the generator opens for huge pages at start-up: only the GC's own reservation,
+/// from the first huge-page boundary above a heap object to a headroom past where the GC's
+/// reserved rest begins, and nothing at all when the memory map is not what that needs (another
+/// mapping in between, inaccessible memory the GC has not marked as its own, a gap, no
+/// reservation). Opening the wrong memory would make a guard page writable, so each refusal is
+/// pinned here, and the plan is checked against this test process's own heap.
 /// </summary>
 public sealed class GcHeapPagesTests
 {
     private const long MiB = 1L << 20;
     private const long GiB = 1L << 30;
     private const long RegionRange = 256 * GiB;
+    private const long HugePage = 2 * MiB;
 
-    // A heap as a 10,000-page build leaves it: committed pieces of the first regions, their
-    // uncommitted ends, and the large reserved rest. Addresses as /proc/self/maps prints them.
+    // A heap as a build leaves it, as /proc/self/smaps lists it (the lines between an area and its
+    // flags shortened): committed pieces of the first regions, their uncommitted ends (out of
+    // dumps, "dd"), and the large reserved rest.
     private static readonly string[] Heap =
     [
         "55ce91ab7000-55ce923b6000 r-xp 00020000 fe:00 11976732                   /opt/abc/generator",
+        "Size:               9212 kB",
+        "VmFlags: rd ex mr mw me",
         "7f0000000000-7f0000150000 rw-p 00000000 00:00 0 ",
+        "Rss:                1344 kB",
+        "VmFlags: rd wr mr mw me ac",
         "7f0000150000-7f0000400000 ---p 00000000 00:00 0 ",
+        "VmFlags: mr mw me nr dd",
         "7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ",
+        "VmFlags: rd wr mr mw me ac",
         "7f0000410000-7f4000000000 ---p 00000000 00:00 0 ",
+        "VmFlags: mr mw me dd",
         "7f4000000000-7f4000021000 rw-p 00000000 00:00 0 ",
+        "VmFlags: rd wr mr mw me nr",
         "7ffc1a2e4000-7ffc1a305000 rw-p 00000000 00:00 0                          [stack]",
+        "VmFlags: rd wr mr mw me gd ac",
     ];
 
     private static (long Start, long End, string? Reason) Plan(string[] maps, long address, long headroom = GiB) =>
-        GcHeapPages.Plan(MemoryMap.Parse(maps), address, RegionRange, headroom);
+        GcHeapPages.Plan(MemoryMap.Parse(maps), address, RegionRange, headroom, HugePage);
 
-    [Fact]
-    public void Opens_from_the_objects_block_to_the_headroom_past_the_committed_heap()
+    private static string[] Replace(string[] maps, string line, string with)
     {
-        var (start, end, reason) = Plan(Heap, 0x7f0000400100);
-
-        Assert.Null(reason);
-        Assert.Equal(0x7f0000400000, start);
-        Assert.Equal((0x7f0000410000 + GiB) & ~(2 * MiB - 1), end);
+        var copy = maps.ToArray();
+        copy[Array.IndexOf(copy, line)] = with;
+        return copy;
     }
 
     [Fact]
-    public void Covers_the_uncommitted_ends_of_earlier_regions_when_the_object_is_in_the_first()
+    public void Opens_from_the_next_boundary_above_the_object_to_the_headroom_past_the_reserved_rest()
     {
-        var (start, end, reason) = Plan(Heap, 0x7f0000001000);
+        var (start, end, reason) = Plan(Heap, 0x7f0000000100);
 
         Assert.Null(reason);
-        Assert.Equal(0x7f0000000000, start);
-        Assert.True(end > 0x7f0000410000);
+        Assert.Equal(0x7f0000200000, start);
+        Assert.Equal((0x7f0000410000 + GiB) & ~(HugePage - 1), end);
+    }
+
+    [Fact]
+    public void Starts_at_the_objects_address_when_it_is_on_a_boundary()
+    {
+        Assert.Equal(0x7f0000400000, Plan(Heap, 0x7f0000400000).Start);
     }
 
     [Fact]
@@ -61,52 +77,71 @@ public sealed class GcHeapPagesTests
     }
 
     [Fact]
-    public void Does_not_open_a_block_that_begins_in_memory_before_the_heap()
+    public void Opens_nothing_across_inaccessible_memory_the_gc_has_not_marked_as_its_own()
     {
-        // The object's 2 MiB block begins in a guard page that is not the heap's: start at the
-        // next block instead.
-        string[] maps =
-        [
-            "7f00001ff000-7f0000200000 ---p 00000000 00:00 0 ",
-            "7f0000200000-7f0000201000 ---p 00000000 00:00 0 ",
-            "7f0000201000-7f0000300000 rw-p 00000000 00:00 0 ",
-            "7f0000300000-7f4000000000 ---p 00000000 00:00 0 ",
-        ];
+        // A thread stack's guard page, say: inaccessible, but in dumps.
+        var maps = Replace(Heap, "VmFlags: mr mw me nr dd", "VmFlags: mr mw me nr");
 
-        var (start, _, reason) = Plan(maps, 0x7f0000201100);
+        var (start, end, reason) = Plan(maps, 0x7f0000000100);
 
-        Assert.Null(reason);
-        Assert.Equal(0x7f0000400000, start);
+        Assert.Equal("the heap's range holds memory the GC has not reserved", reason);
+        Assert.Equal((0, 0), (start, end));
+    }
+
+    [Fact]
+    public void Opens_nothing_when_the_reserved_rest_is_not_marked_as_the_gcs()
+    {
+        var maps = Replace(Heap, "VmFlags: mr mw me dd", "VmFlags: mr mw me");
+
+        Assert.Equal("the heap's range holds memory the GC has not reserved", Plan(maps, 0x7f0000400100).Reason);
     }
 
     [Fact]
     public void Opens_nothing_when_a_file_is_mapped_inside_the_range()
     {
-        var maps = Heap.ToArray();
-        maps[3] = "7f0000400000-7f0000410000 rw-p 00000000 fe:00 1234                       /usr/lib/x.so";
+        var maps = Replace(Heap, "7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ",
+            "7f0000400000-7f0000410000 rw-p 00000000 fe:00 1234                       /usr/lib/x.so");
 
-        var (start, end, reason) = Plan(maps, 0x7f0000001000);
-
-        Assert.Equal("the heap's range holds other memory", reason);
-        Assert.Equal((0, 0), (start, end));
+        Assert.Equal("the heap's range holds other memory", Plan(maps, 0x7f0000000100).Reason);
     }
 
     [Fact]
     public void Opens_nothing_when_memory_with_other_permissions_is_inside_the_range()
     {
-        var maps = Heap.ToArray();
-        maps[3] = "7f0000400000-7f0000410000 r--p 00000000 00:00 0 ";
+        var maps = Replace(Heap, "7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ", "7f0000400000-7f0000410000 r--p 00000000 00:00 0 ");
 
-        Assert.Equal("the heap's range holds other memory", Plan(maps, 0x7f0000001000).Reason);
+        Assert.Equal("the heap's range holds other memory", Plan(maps, 0x7f0000000100).Reason);
     }
 
     [Fact]
     public void Opens_nothing_across_a_gap()
     {
-        var maps = Heap.ToArray();
-        maps[3] = "7f0000400000-7f000040f000 rw-p 00000000 00:00 0 ";
+        var maps = Replace(Heap, "7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ", "7f0000400000-7f000040f000 rw-p 00000000 00:00 0 ");
 
-        Assert.Equal("the heap's range has a gap", Plan(maps, 0x7f0000001000).Reason);
+        Assert.Equal("the heap's range has a gap", Plan(maps, 0x7f0000000100).Reason);
+    }
+
+    [Fact]
+    public void Says_so_when_the_map_changed_while_it_was_read()
+    {
+        // The GC committed more of a region between two reads: the same area twice, grown.
+        var maps = Heap.ToList();
+        maps.InsertRange(maps.IndexOf("7f0000410000-7f4000000000 ---p 00000000 00:00 0 "),
+            ["7f0000400000-7f0000420000 rw-p 00000000 00:00 0 ", "VmFlags: rd wr mr mw me ac"]);
+
+        Assert.Equal(MemoryMap.Changed, Plan([.. maps], 0x7f0000000100).Reason);
+    }
+
+    [Theory]
+    [InlineData("2097152\n", 2097152)]
+    [InlineData(" 64 ", 64)]
+    [InlineData("", -1)]
+    [InlineData("2 MiB", -1)]
+    [InlineData("-1", -1)]
+    [InlineData("99999999999999999999", -1)]
+    public void Reads_numbers_from_system_files(string text, long expected)
+    {
+        Assert.Equal(expected, GcHeapPages.Digits(text));
     }
 
     [Fact]
@@ -116,29 +151,32 @@ public sealed class GcHeapPagesTests
         [
             "7f0000000000-7f0000150000 rw-p 00000000 00:00 0 ",
             "7f0000150000-7f0040000000 ---p 00000000 00:00 0 ",
+            "VmFlags: mr mw me dd",
         ];
 
-        Assert.Equal("the GC's reserved range was not found", Plan(maps, 0x7f0000001000).Reason);
+        Assert.Equal("the GC's reserved range was not found", Plan(maps, 0x7f0000000100).Reason);
     }
 
     [Fact]
     public void Opens_nothing_when_the_range_is_larger_than_the_gc_reserves()
     {
-        // The object lies further below the reserved rest than the GC's whole range: it is not in
-        // that reservation.
+        // The object lies further below the reserved rest's end than the GC's whole range.
         string[] maps =
         [
             "7e0000000000-7f0000410000 rw-p 00000000 00:00 0 ",
             "7f0000410000-7f4000000000 ---p 00000000 00:00 0 ",
+            "VmFlags: mr mw me dd",
         ];
 
         Assert.Equal("the heap's range is larger than the GC's", Plan(maps, 0x7e0000001000).Reason);
     }
 
     [Fact]
-    public void Opens_nothing_when_the_object_is_not_in_the_map()
+    public void Opens_nothing_when_the_object_is_not_in_plain_heap_memory()
     {
         Assert.Equal("the heap is not in the memory map", Plan(Heap, 0x100000).Reason);
+        Assert.Equal("the heap is not in the memory map", Plan(Heap, 0x7f0000150100).Reason);
+        Assert.Equal("the heap is not in the memory map", Plan(Heap, 0x55ce91ab7100).Reason);
     }
 
     [Fact]
@@ -147,21 +185,49 @@ public sealed class GcHeapPagesTests
         var areas = MemoryMap.Parse(
         [
             "55ce91ab7000-55ce923b6000 r-xp 00020000 fe:00 11976732                   /opt/abc/generator",
+            "Size:               9212 kB",
+            "KernelPageSize:        4 kB",
+            "THPeligible:    0",
+            "VmFlags: rd ex mr mw me",
             "7f0000000000-7f0000150000 rw-p 00000000 00:00 0 ",
             "7f0000150000-7f0000400000 ---p 00000000 00:00 0",
+            "VmFlags: mr mw me nr dd",
             "7f0000400000-7f0000410000 rw-s 00000000 00:01 77                         /memfd:x (deleted)",
+            "7f0000410000-7f0000420000 rw-p 00000000 00:00 0                          [anon:named]",
             "7ffc1a2e4000-7ffc1a305000 rw-p 00000000 00:00 0                          [stack]",
+            "ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]",
             "not a line",
         ]);
 
         Assert.Equal(
             [
-                new MemoryMap.Area(0x55ce91ab7000, 0x55ce923b6000, "r-xp", false),
+                new MemoryMap.Area(0x55ce91ab7000, 0x55ce923b6000, "r-xp", false, " rd ex mr mw me"),
                 new MemoryMap.Area(0x7f0000000000, 0x7f0000150000, "rw-p", true),
-                new MemoryMap.Area(0x7f0000150000, 0x7f0000400000, "---p", true),
+                new MemoryMap.Area(0x7f0000150000, 0x7f0000400000, "---p", true, " mr mw me nr dd"),
                 new MemoryMap.Area(0x7f0000400000, 0x7f0000410000, "rw-s", false),
+                new MemoryMap.Area(0x7f0000410000, 0x7f0000420000, "rw-p", false),
                 new MemoryMap.Area(0x7ffc1a2e4000, 0x7ffc1a305000, "rw-p", false),
             ],
             areas);
+    }
+
+    /// <summary>
+    /// This test process's own heap, planned but not opened: the plan is found and lies within the
+    /// GC's reservation above the object. Catches a runtime whose heap no longer looks as expected.
+    /// </summary>
+    [Fact]
+    public void Finds_the_gcs_reservation_in_this_processs_own_memory_map()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "The generator's tests run on Linux.");
+        var range = Convert.ToInt64(GC.GetConfigurationVariables()["GCRegionRange"]);
+        var probe = new object[] { new object() };
+        var address = (long)Unsafe.As<object, nint>(ref probe[0]);
+
+        var (start, end, reason) = GcHeapPages.PlanForThisProcess(address, range, GiB, HugePage);
+
+        Assert.Null(reason);
+        Assert.InRange(start, address, address + HugePage);
+        Assert.InRange(end, start + HugePage, address + range);
+        GC.KeepAlive(probe);
     }
 }
