@@ -100,20 +100,18 @@ internal static partial class GcHeapPages
     {
         if (!OperatingSystem.IsLinux()) return "not Linux";
         if (Environment.GetEnvironmentVariable("ABC_HUGE_PAGES") == "0") return "ABC_HUGE_PAGES=0";
-        if (!File.Exists(ThpSettings + "enabled")) return "this system has no transparent huge pages";
-        var mode = File.ReadAllText(ThpSettings + "enabled");
+        if (SystemFile(ThpSettings + "enabled") is not { } mode) return "this system has no transparent huge pages";
         if (mode.Contains("[never]", StringComparison.Ordinal))
             return "transparent huge pages are not enabled on this system";
         // Strict accounting would hold the opened range against every other process's memory.
-        if (File.Exists("/proc/sys/vm/overcommit_memory") && File.ReadAllText("/proc/sys/vm/overcommit_memory").Trim() == "2")
-            return "this system does not overcommit memory";
+        if (SystemFile("/proc/sys/vm/overcommit_memory")?.Trim() == "2") return "this system does not overcommit memory";
         var gc = GC.GetConfigurationVariables();
         // Under a hard limit the GC counts what it commits; huge pages may hold more than that.
         if (Number(gc, "GCHeapHardLimit") != 0 || Number(gc, "GCHeapHardLimitPercent") != 0)
             return "the GC has a hard memory limit";
         var regionRange = Number(gc, "GCRegionRange");
         if (regionRange <= 0) return "the GC has no region range";
-        var hugePage = File.Exists(ThpSettings + "hpage_pmd_size") ? Digits(File.ReadAllText(ThpSettings + "hpage_pmd_size")) : 2L << 20;
+        var hugePage = SystemFile(ThpSettings + "hpage_pmd_size") is { } size ? Digits(size) : 2L << 20;
         if (hugePage <= 0 || (hugePage & (hugePage - 1)) != 0) return "no usable huge page size";
 
         _probe = new object();
@@ -135,6 +133,19 @@ internal static partial class GcHeapPages
         // wait for the kernel to compact memory where the system keeps that for programs that ask.
         if (!mode.Contains("[always]", StringComparison.Ordinal)) madvise((nint)plan.Start, length, MadvHugepage);
         return null;
+    }
+
+    /// <summary>A kernel setting's text, or null where this kernel has no such file.</summary>
+    private static string? SystemFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     // The GC's numbers come boxed as long or ulong. Nothing here may touch culture data: loading it
@@ -188,8 +199,8 @@ internal static partial class GcHeapPages
         for (var i = first; i < areas.Count; i++)
         {
             var area = areas[i];
-            if (i > first && areas[i - 1].End > area.Start) return (0, 0, MemoryMap.Changed);
-            if (i > first && areas[i - 1].End != area.Start) return (0, 0, "the heap's range has a gap");
+            if (i > first && areas[i - 1].End != area.Start)
+                return (0, 0, areas[i - 1].End > area.Start ? MemoryMap.Changed : "the heap's range has a gap");
             if (!area.Anonymous || area.Permissions is not ("rw-p" or "---p"))
                 return (0, 0, "the heap's range holds other memory");
             if (area.Permissions == "---p" && !area.Flags.Contains(" dd", StringComparison.Ordinal))

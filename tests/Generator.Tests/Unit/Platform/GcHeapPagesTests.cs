@@ -76,49 +76,30 @@ public sealed class GcHeapPagesTests
         Assert.Equal(0x7f4000000000, end);
     }
 
-    [Fact]
-    public void Opens_nothing_across_inaccessible_memory_the_gc_has_not_marked_as_its_own()
+    /// <summary>One line of the heap changed; with the object at 0x7f0000000100 (first region) or 0x7f0000400100.</summary>
+    [Theory]
+    // A thread stack's guard page, say, inside the walk: inaccessible, but in dumps.
+    [InlineData("VmFlags: mr mw me nr dd", "VmFlags: mr mw me nr", 0x7f0000000100,
+        "the heap's range holds memory the GC has not reserved")]
+    // The reserved rest not marked as the GC's.
+    [InlineData("VmFlags: mr mw me dd", "VmFlags: mr mw me", 0x7f0000400100,
+        "the heap's range holds memory the GC has not reserved")]
+    // A file mapped inside the range.
+    [InlineData("7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ",
+        "7f0000400000-7f0000410000 rw-p 00000000 fe:00 1234                       /usr/lib/x.so", 0x7f0000000100,
+        "the heap's range holds other memory")]
+    // Memory with other permissions inside the range.
+    [InlineData("7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ", "7f0000400000-7f0000410000 r--p 00000000 00:00 0 ", 0x7f0000000100,
+        "the heap's range holds other memory")]
+    // A gap.
+    [InlineData("7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ", "7f0000400000-7f000040f000 rw-p 00000000 00:00 0 ", 0x7f0000000100,
+        "the heap's range has a gap")]
+    public void Opens_nothing_where_the_map_is_not_the_gcs_heap(string line, string with, long address, string reason)
     {
-        // A thread stack's guard page, say: inaccessible, but in dumps.
-        var maps = Replace(Heap, "VmFlags: mr mw me nr dd", "VmFlags: mr mw me nr");
+        var (start, end, actual) = Plan(Replace(Heap, line, with), address);
 
-        var (start, end, reason) = Plan(maps, 0x7f0000000100);
-
-        Assert.Equal("the heap's range holds memory the GC has not reserved", reason);
+        Assert.Equal(reason, actual);
         Assert.Equal((0, 0), (start, end));
-    }
-
-    [Fact]
-    public void Opens_nothing_when_the_reserved_rest_is_not_marked_as_the_gcs()
-    {
-        var maps = Replace(Heap, "VmFlags: mr mw me dd", "VmFlags: mr mw me");
-
-        Assert.Equal("the heap's range holds memory the GC has not reserved", Plan(maps, 0x7f0000400100).Reason);
-    }
-
-    [Fact]
-    public void Opens_nothing_when_a_file_is_mapped_inside_the_range()
-    {
-        var maps = Replace(Heap, "7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ",
-            "7f0000400000-7f0000410000 rw-p 00000000 fe:00 1234                       /usr/lib/x.so");
-
-        Assert.Equal("the heap's range holds other memory", Plan(maps, 0x7f0000000100).Reason);
-    }
-
-    [Fact]
-    public void Opens_nothing_when_memory_with_other_permissions_is_inside_the_range()
-    {
-        var maps = Replace(Heap, "7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ", "7f0000400000-7f0000410000 r--p 00000000 00:00 0 ");
-
-        Assert.Equal("the heap's range holds other memory", Plan(maps, 0x7f0000000100).Reason);
-    }
-
-    [Fact]
-    public void Opens_nothing_across_a_gap()
-    {
-        var maps = Replace(Heap, "7f0000400000-7f0000410000 rw-p 00000000 00:00 0 ", "7f0000400000-7f000040f000 rw-p 00000000 00:00 0 ");
-
-        Assert.Equal("the heap's range has a gap", Plan(maps, 0x7f0000000100).Reason);
     }
 
     [Fact]
