@@ -26,13 +26,30 @@ public sealed class IndexWriter(int shardCapBytes)
     public IReadOnlyDictionary<string, string> Files(SearchIndex index, SynonymSet synonyms, string pageSet, int pageCount)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // Each term's postings encoded beside the others; the tail files are then numbered in term order.
+        var encoded = new (string Head, string[] Tails)[index.Terms.Count];
+        Parallel.For(0, encoded.Length, i =>
+        {
+            var (head, runs) = PostingEncoder.Encode(index.Terms[i].Postings);
+            encoded[i] = (head, runs.Select(run => JsonText.Write(w => w.WriteStringValue(run))).ToArray());
+        });
         var tails = new List<(string Name, string Json)>();
-        var entries = new List<ShardPacker.Entry>(index.Terms.Count);
-        for (var i = 0; i < index.Terms.Count; i++)
+        var tailNames = new string[encoded.Length][];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            tailNames[i] = new string[encoded[i].Tails.Length];
+            for (var k = 0; k < tailNames[i].Length; k++)
+            {
+                tailNames[i][k] = $"x/{tails.Count}.js";
+                tails.Add((tailNames[i][k], encoded[i].Tails[k]));
+            }
+        }
+        var entries = new ShardPacker.Entry[encoded.Length];
+        Parallel.For(0, entries.Length, i =>
         {
             var term = index.Terms[i];
-            entries.Add(TermEntry(term, i == 0 ? null : index.Terms[i - 1].Term, index.Displays.GetValueOrDefault(term.Term, term.Term), tails));
-        }
+            entries[i] = TermEntry(term, i == 0 ? null : index.Terms[i - 1].Term, index.Displays.GetValueOrDefault(term.Term, term.Term), encoded[i].Head, tailNames[i]);
+        });
         var shards = new ShardPacker(shardCapBytes - 160).Pack(entries);
         foreach (var shard in shards) files[shard.Key] = shard.Json;
         foreach (var (name, json) in tails) files[name] = json;
@@ -47,16 +64,8 @@ public sealed class IndexWriter(int shardCapBytes)
         return result;
     }
 
-    private static ShardPacker.Entry TermEntry(TermPostings term, string? previousTerm, string display, List<(string, string)> tails)
+    private static ShardPacker.Entry TermEntry(TermPostings term, string? previousTerm, string display, string head, string[] tailNames)
     {
-        var (head, tailRuns) = PostingEncoder.Encode(term.Postings);
-        var tailNames = new List<string>();
-        foreach (var run in tailRuns)
-        {
-            var name = $"x/{tails.Count}.js";
-            tails.Add((name, JsonText.Write(w => w.WriteStringValue(run))));
-            tailNames.Add(name);
-        }
         var shownAs = display == term.Term ? string.Empty
             : display.StartsWith(term.Term, StringComparison.Ordinal) ? "+" + display[term.Term.Length..] : display;
         string Json(string? previous) => JsonText.Write(w =>
@@ -68,7 +77,7 @@ public sealed class IndexWriter(int shardCapBytes)
             w.WriteNumberValue(term.Postings.Count);
             w.WriteStringValue(head);
             w.WriteStringValue(shownAs);
-            if (tailNames.Count > 0)
+            if (tailNames.Length > 0)
             {
                 w.WriteStartArray();
                 foreach (var n in tailNames) w.WriteStringValue(n);

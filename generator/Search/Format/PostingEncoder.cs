@@ -29,37 +29,39 @@ public static class PostingEncoder
     /// <summary>Postings (in page order) → head and tails; a stable bucket sort by key rank keeps page order inside each key.</summary>
     public static (string Head, List<string> Tails) Encode(IReadOnlyList<Posting> postings)
     {
-        var slot = new int[129];
-        foreach (var p in postings) slot[KeyRank[p.Key] + 1]++;
+        ReadOnlySpan<Posting> source = postings is Posting[] array ? array : postings.ToArray();
+        Span<int> slot = stackalloc int[129];
+        slot.Clear();
+        foreach (var p in source) slot[KeyRank[p.Key] + 1]++;
         for (var r = 1; r <= 128; r++) slot[r] += slot[r - 1];
-        var ordered = new List<Posting>(new Posting[postings.Count]);
-        foreach (var p in postings) ordered[slot[KeyRank[p.Key]]++] = p;
-        var head = EncodeRun(ordered, 0, Math.Min(HeadPostings, ordered.Count));
+        var ordered = new Posting[source.Length];
+        foreach (var p in source) ordered[slot[KeyRank[p.Key]]++] = p;
+        var head = EncodeRun(ordered.AsSpan(0, Math.Min(HeadPostings, ordered.Length)));
         var tails = new List<string>();
-        for (var start = HeadPostings; start < ordered.Count; start += TailPostings)
+        for (var start = HeadPostings; start < ordered.Length; start += TailPostings)
         {
-            tails.Add(EncodeRun(ordered, start, Math.Min(TailPostings, ordered.Count - start)));
+            tails.Add(EncodeRun(ordered.AsSpan(start, Math.Min(TailPostings, ordered.Length - start))));
         }
         return (head, tails);
     }
 
-    private static string EncodeRun(List<Posting> ordered, int start, int count)
+    private static string EncodeRun(ReadOnlySpan<Posting> run)
     {
-        var sb = new StringBuilder(count * 2);
-        var i = start;
-        var end = start + count;
-        while (i < end)
+        // A group of one key: the key, the group's size, then each page as its gap from the one before.
+        var sb = new StringBuilder(run.Length * 2);
+        var i = 0;
+        while (i < run.Length)
         {
-            var key = ordered[i].Key;
+            var key = run[i].Key;
             var groupEnd = i;
-            while (groupEnd < end && ordered[groupEnd].Key == key) groupEnd++;
+            while (groupEnd < run.Length && run[groupEnd].Key == key) groupEnd++;
             Vlq.Append(sb, key);
             Vlq.Append(sb, groupEnd - i);
             var previous = -1;
             for (; i < groupEnd; i++)
             {
-                Vlq.Append(sb, ordered[i].Page - previous - 1);
-                previous = ordered[i].Page;
+                Vlq.Append(sb, run[i].Page - previous - 1);
+                previous = run[i].Page;
             }
         }
         return sb.ToString();

@@ -96,26 +96,46 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
     private static List<TermPostings> Invert(IReadOnlyList<IndexedPage> pages, Vocabulary vocabulary)
     {
         var average = pages.Count == 0 ? 1.0 : Math.Max(1.0, pages.Average(p => (double)p.Length));
+        var termCount = vocabulary.Terms.Count;
+        // The pages in runs of consecutive numbers, one run a task: each run's terms are weighted
+        // and counted per term, so that every run knows where in a term's postings its own go (the
+        // runs before it take the places before) and fills them beside the others, in page order.
+        var runs = Math.Clamp(pages.Count / 64, 1, Math.Min(16, Environment.ProcessorCount * 4));
         var perPage = new (int Term, int Key)[pages.Count][];
-        Parallel.For(0, pages.Count, i => perPage[i] = PageTerms(pages[i], vocabulary, average));
-        // Each term's postings in an array of its exact size: counted first, then filled in page order.
-        var counts = new int[vocabulary.Terms.Count];
-        foreach (var terms in perPage)
+        var runCounts = new int[runs][];
+        Parallel.For(0, runs, r =>
         {
-            foreach (var (term, _) in terms) counts[term]++;
-        }
-        var lists = new Posting[counts.Length][];
-        for (var t = 0; t < lists.Length; t++) lists[t] = counts[t] == 0 ? [] : new Posting[counts[t]];
-        Array.Clear(counts);
-        for (var i = 0; i < pages.Count; i++)
+            var counts = runCounts[r] = new int[termCount];
+            for (var i = RunStart(r, runs, pages.Count); i < RunStart(r + 1, runs, pages.Count); i++)
+            {
+                var terms = perPage[i] = PageTerms(pages[i], vocabulary, average);
+                foreach (var (term, _) in terms) counts[term]++;
+            }
+        });
+        // Each term's postings in an array of its exact size; each run's counts become where it starts writing.
+        var lists = new Posting[termCount][];
+        for (var t = 0; t < termCount; t++)
         {
-            foreach (var (term, key) in perPage[i]) lists[term][counts[term]++] = new Posting(pages[i].Id, key);
-            perPage[i] = [];
+            var total = 0;
+            for (var r = 0; r < runs; r++) (runCounts[r][t], total) = (total, total + runCounts[r][t]);
+            lists[t] = total == 0 ? [] : new Posting[total];
         }
+        Parallel.For(0, runs, r =>
+        {
+            var next = runCounts[r];
+            for (var i = RunStart(r, runs, pages.Count); i < RunStart(r + 1, runs, pages.Count); i++)
+            {
+                foreach (var (term, key) in perPage[i]) lists[term][next[term]++] = new Posting(pages[i].Id, key);
+                perPage[i] = [];
+            }
+        });
         return Enumerable.Range(0, lists.Length).Where(t => lists[t].Length > 0)
             .OrderBy(t => vocabulary.Terms[t], StringComparer.Ordinal)
             .Select(t => new TermPostings(vocabulary.Terms[t], lists[t])).ToList();
     }
+
+    /// <summary>The first page of run <paramref name="run"/> of <paramref name="runs"/> over <paramref name="count"/> pages.</summary>
+    private static int RunStart(int run, int runs, int count) => (int)((long)count * run / runs);
 
     /// <summary>One page's terms and their weights, summed on this thread's own table (emptied for each page).</summary>
     [ThreadStatic]

@@ -211,6 +211,47 @@ public sealed class SearchIndexTests
         }
     }
 
+    /// <summary>
+    /// Enough pages that the postings are inverted in several runs of pages side by side: every
+    /// term lists each page it is on once, in page order, none missing and none extra.
+    /// </summary>
+    [Fact]
+    public void Postings_list_every_page_of_a_term_once_in_page_order_when_inverted_in_runs()
+    {
+        var analyzer = new SearchAnalyzer();
+        var pageAnalyzer = new PageAnalyzer(analyzer);
+        var random = new Random(11);
+        var vocabulary = Enumerable.Range(0, 400).Select(i => Word(random, i)).ToArray();
+        var pages = new IndexedPage[1500];
+        Parallel.For(0, pages.Length, i =>
+        {
+            var local = new Random(i);
+            var words = string.Join(' ', Enumerable.Range(0, 40).Select(_ => vocabulary[(int)(Math.Pow(local.NextDouble(), 3) * vocabulary.Length)]));
+            pages[i] = pageAnalyzer.Analyze(new PageFacts(i, $"p/{i:D4}/index.html", $"Side {i}", "article", "Artikkel", null, []), $"<main><p>{words}</p></main>");
+        });
+        var index = new IndexBuilder(analyzer).Build(pages);
+        var expected = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var terms = page.Words.Select(w => analyzer.AnalyzeToken(page.Table[w.Word])).OfType<AnalyzedWord>().Select(a => a.Term).Distinct(StringComparer.Ordinal);
+            foreach (var term in terms)
+            {
+                if (!expected.TryGetValue(term, out var list)) expected[term] = list = [];
+                list.Add(page.Id);
+            }
+        }
+        var common = index.Terms.MaxBy(t => t.Postings.Count)!;
+        Assert.True(common.Postings.Count > 1000, $"{common.Term}: {common.Postings.Count}");
+        foreach (var term in index.Terms)
+        {
+            var found = term.Postings.Select(p => p.Page).ToList();
+            Assert.True(found.Zip(found.Skip(1)).All(pair => pair.First < pair.Second), $"{term.Term}: not in page order");
+            // Pages that have the term only as a compound part are listed too; every page with the word itself must be.
+            Assert.Empty(expected.GetValueOrDefault(term.Term, []).Except(found));
+        }
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), index.Terms.Select(t => t.Term).Where(expected.ContainsKey));
+    }
+
     private static string Word(Random random, int i)
     {
         const string letters = "abdefghiklmnoprstuvyæøå";
