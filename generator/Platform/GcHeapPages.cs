@@ -18,8 +18,8 @@ namespace ForbedringsAbc.Platform;
 /// second of CPU (see the README's Performance section).
 /// </para>
 /// <para>
-/// At start-up, before the heap grows, this opens the part of the reservation just ahead of what
-/// the GC has committed: readable and writable, back in dumps (so the GC's own "back in dumps" on
+/// At start-up, before the heap grows, this opens the GC's first regions and the part of the
+/// reservation just ahead of what the GC has committed: readable and writable, back in dumps (so the GC's own "back in dumps" on
 /// each commit changes nothing and splits nothing), and advised for huge pages where the system
 /// leaves them to the program's advice. No memory is used until it is written; the memory counts
 /// toward the kernel's commit charge only. The GC's own commits there later change nothing, and its first
@@ -30,7 +30,8 @@ namespace ForbedringsAbc.Platform;
 /// Only memory the GC marked as its reservation is opened: the walk starts at a fresh heap
 /// object and goes up through adjoining plain anonymous memory, every inaccessible piece of which
 /// must carry the GC's "not in dumps" mark, to the large reserved rest, all within the GC's
-/// <c>GCRegionRange</c>. Anything else (another OS, THP "never", a system that does not overcommit
+/// <c>GCRegionRange</c>; and down the same way to where the reservation begins (the rest's end
+/// less that range), or not down at all when the map does not show it so. Anything else (another OS, THP "never", a system that does not overcommit
 /// memory, a GC with a hard memory limit, a memory map not as expected) leaves the heap alone.
 /// <c>ABC_HUGE_PAGES=0</c> turns it off.
 /// </para>
@@ -186,8 +187,10 @@ internal static partial class GcHeapPages
     }
 
     /// <summary>
-    /// The range to open: from the first huge-page boundary above <paramref name="address"/> (a
-    /// heap object) to <paramref name="headroom"/> past where the GC's reserved rest begins.
+    /// The range to open: from the first huge-page boundary of the GC's reservation (its first
+    /// regions, which the GC fills as it promotes what survives) or, where the map does not show
+    /// the reservation whole from its start, above <paramref name="address"/> (a heap object), to
+    /// <paramref name="headroom"/> past where the GC's reserved rest begins.
     /// </summary>
     internal static (long Start, long End, string? Reason) Plan(
         IReadOnlyList<MemoryMap.Area> areas, long address, long regionRange, long headroom, long hugePage)
@@ -209,11 +212,32 @@ internal static partial class GcHeapPages
             if (area.Permissions == "---p" && area.End - area.Start >= regionRange / 4)
             {
                 var end = Math.Min(area.End, area.Start + headroom) & ~(hugePage - 1);
+                // The GC's first regions, below the object, when the map shows them as its reservation from its start.
+                if (Bottom(areas, first, area.End - regionRange) is { } bottom) start = (bottom + hugePage - 1) & ~(hugePage - 1);
                 return end > start ? (start, end, null) : (0, 0, "no room");
             }
         }
         return (0, 0, "the GC's reserved range was not found");
     }
+
+    /// <summary>
+    /// Where the reservation begins, <paramref name="low"/> (its rest's end less the GC's region
+    /// range), when the areas from there up to area <paramref name="first"/> adjoin and are all
+    /// the GC's (committed plain anonymous memory, or reserved and out of dumps); else null.
+    /// </summary>
+    private static long? Bottom(IReadOnlyList<MemoryMap.Area> areas, int first, long low)
+    {
+        for (var i = first; i > 0; i--)
+        {
+            if (areas[i].Start == low) return low;
+            var below = areas[i - 1];
+            if (below.End != areas[i].Start || below.Start < low || !IsGcs(below)) return null;
+        }
+        return areas.Count > 0 && areas[0].Start == low ? low : null;
+    }
+
+    private static bool IsGcs(MemoryMap.Area area) =>
+        area.Anonymous && (area.Permissions == "rw-p" || (area.Permissions == "---p" && area.Flags.Contains(" dd", StringComparison.Ordinal)));
 
     private static int IndexOf(IReadOnlyList<MemoryMap.Area> areas, long address)
     {

@@ -5,8 +5,8 @@ namespace ForbedringsAbc.Tests.Unit.Platform;
 
 /// <summary>
 /// Which memory the generator opens for huge pages at start-up: only the GC's own reservation,
-/// from the first huge-page boundary above a heap object to a headroom past where the GC's
-/// reserved rest begins, and nothing at all when the memory map is not what that needs (another
+/// from its first huge-page boundary (or, where the map does not show where it begins, the first
+/// above a heap object) to a headroom past where the GC's reserved rest begins, and nothing at all when the memory map is not what that needs (another
 /// mapping in between, inaccessible memory the GC has not marked as its own, a gap, no
 /// reservation). Opening the wrong memory would make a guard page writable, so each refusal is
 /// pinned here, and the plan is checked against this test process's own heap.
@@ -52,19 +52,47 @@ public sealed class GcHeapPagesTests
     }
 
     [Fact]
-    public void Opens_from_the_next_boundary_above_the_object_to_the_headroom_past_the_reserved_rest()
+    public void Opens_from_the_start_of_the_reservation_to_the_headroom_past_the_reserved_rest()
     {
-        var (start, end, reason) = Plan(Heap, 0x7f0000000100);
+        // The first regions, below the object, are filled as the GC promotes what survives: opened too.
+        foreach (var address in new[] { 0x7f0000000100, 0x7f0000400100 })
+        {
+            var (start, end, reason) = Plan(Heap, address);
 
-        Assert.Null(reason);
-        Assert.Equal(0x7f0000200000, start);
-        Assert.Equal((0x7f0000410000 + GiB) & ~(HugePage - 1), end);
+            Assert.Null(reason);
+            Assert.Equal(0x7f0000000000, start);
+            Assert.Equal((0x7f0000410000 + GiB) & ~(HugePage - 1), end);
+        }
     }
 
     [Fact]
-    public void Starts_at_the_objects_address_when_it_is_on_a_boundary()
+    public void Opens_from_the_next_boundary_above_the_object_when_the_memory_below_it_is_not_all_the_gcs()
     {
-        Assert.Equal(0x7f0000400000, Plan(Heap, 0x7f0000400000).Start);
+        // The object on a boundary, so that is where the range starts when nothing below is opened.
+        // A guard page below the object (inaccessible, but in dumps): nothing below the object is opened.
+        var guarded = Plan(Replace(Heap, "VmFlags: mr mw me nr dd", "VmFlags: mr mw me nr"), 0x7f0000400000);
+        Assert.Equal((0x7f0000400000, null), (guarded.Start, guarded.Reason));
+        // A file mapped below the object.
+        var mapped = Replace(Heap, "7f0000000000-7f0000150000 rw-p 00000000 00:00 0 ", "7f0000000000-7f0000150000 rw-p 00000000 fe:00 1234                       /usr/lib/x.so");
+        Assert.Equal(0x7f0000400000, Plan(mapped, 0x7f0000400000).Start);
+        // A gap below the object.
+        var gap = Replace(Heap, "7f0000000000-7f0000150000 rw-p 00000000 00:00 0 ", "7f0000000000-7f000014f000 rw-p 00000000 00:00 0 ");
+        Assert.Equal(0x7f0000400000, Plan(gap, 0x7f0000400000).Start);
+        // The rest ends short of the reservation's end (the GC used its top): where the reservation begins is not known.
+        var topUsed = Plan(Replace(Replace(Heap, "7f0000410000-7f4000000000 ---p 00000000 00:00 0 ", "7f0000410000-7f3fffe00000 ---p 00000000 00:00 0 "),
+            "7f4000000000-7f4000021000 rw-p 00000000 00:00 0 ", "7f3fffe00000-7f4000021000 rw-p 00000000 00:00 0 "), 0x7f0000000100);
+        Assert.Equal((0x7f0000200000, null), (topUsed.Start, topUsed.Reason));
+    }
+
+    [Fact]
+    public void Does_not_open_memory_below_the_reservation()
+    {
+        // Plain memory of someone else's right below the reservation's first region.
+        var maps = Heap.ToList();
+        maps.InsertRange(maps.IndexOf("7f0000000000-7f0000150000 rw-p 00000000 00:00 0 "),
+            ["7effffe00000-7f0000000000 rw-p 00000000 00:00 0 ", "VmFlags: rd wr mr mw me ac"]);
+
+        Assert.Equal(0x7f0000000000, Plan([.. maps], 0x7f0000400100).Start);
     }
 
     [Fact]
@@ -194,7 +222,7 @@ public sealed class GcHeapPagesTests
 
     /// <summary>
     /// This test process's own heap, planned but not opened: the plan is found and lies within the
-    /// GC's reservation above the object. Catches a runtime whose heap no longer looks as expected.
+    /// GC's reservation. Catches a runtime whose heap no longer looks as expected.
     /// </summary>
     [Fact]
     public void Finds_the_gcs_reservation_in_this_processs_own_memory_map()
@@ -207,8 +235,9 @@ public sealed class GcHeapPagesTests
         var (start, end, reason) = GcHeapPages.PlanForThisProcess(address, range, GiB, HugePage);
 
         Assert.Null(reason);
-        Assert.InRange(start, address, address + HugePage);
-        Assert.InRange(end, start + HugePage, address + range);
+        // From the reservation's start (below the object), or from above the object where the map does not show that start.
+        Assert.InRange(start, end - range, address + HugePage);
+        Assert.InRange(end, start + HugePage, start + range);
         GC.KeepAlive(probe);
     }
 }
