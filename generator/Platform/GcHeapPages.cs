@@ -19,20 +19,25 @@ namespace ForbedringsAbc.Platform;
 /// </para>
 /// <para>
 /// At start-up, before the heap grows, this opens the GC's first regions and the part of the
-/// reservation just ahead of what the GC has committed: readable and writable, back in dumps (so the GC's own "back in dumps" on
-/// each commit changes nothing and splits nothing), and advised for huge pages where the system
-/// leaves them to the program's advice. No memory is used until it is written; the memory counts
-/// toward the kernel's commit charge only. The GC's own commits there later change nothing, and its first
-/// write to each huge block takes one fault. The GC still decides what to commit, use and give
-/// back; memory it gives back (decommits) is mapped anew by the GC and is handled as before.
+/// reservation just ahead of what the GC has committed: readable and writable, back in dumps (so
+/// the GC's own "back in dumps" on each commit changes nothing and splits nothing), and advised
+/// for huge pages where the system leaves them to the program's advice. No memory is used until
+/// it is written; the memory counts toward the kernel's commit charge only. The GC's own commits
+/// there later change nothing, and its first write to each untouched huge block takes one fault
+/// (the few blocks of the first regions it has written to by then stay in 4 KiB pages). The GC
+/// still decides what to commit, use and give back; memory it gives back (decommits) is mapped
+/// anew by the GC and is handled as before.
 /// </para>
 /// <para>
 /// Only memory the GC marked as its reservation is opened: the walk starts at a fresh heap
 /// object and goes up through adjoining plain anonymous memory, every inaccessible piece of which
 /// must carry the GC's "not in dumps" mark, to the large reserved rest, all within the GC's
-/// <c>GCRegionRange</c>; and down the same way to where the reservation begins (the rest's end
-/// less that range), or not down at all when the map does not show it so. Anything else (another OS, THP "never", a system that does not overcommit
-/// memory, a GC with a hard memory limit, a memory map not as expected) leaves the heap alone.
+/// <c>GCRegionRange</c>. Below the object it opens from the first region boundary of the
+/// reservation (the rest's end less that range: the GC takes its regions from the left) only
+/// when a committed area begins exactly there and every area from there up is the GC's in the
+/// same way; else from the object up. Anything else (another OS, THP "never", a system that does
+/// not overcommit memory, a GC with a hard memory limit, a memory map not as expected) leaves the
+/// heap alone.
 /// <c>ABC_HUGE_PAGES=0</c> turns it off.
 /// </para>
 /// </remarks>
@@ -40,12 +45,13 @@ internal static partial class GcHeapPages
 {
     /// <summary>What <see cref="Apply"/> did.</summary>
     public static string Status => _opened > 0
-        ? $"huge pages: on for {_opened >> 20} MiB of the heap's address range"
+        ? $"huge pages: on for {_opened >> 20} MiB of the heap's address range, from {(_fromFirstRegion ? "its first region" : "above the start-up object")}"
         : $"huge pages: off ({_off}{(_error != 0 ? $": error {_error}" : "")})";
 
     // Kept apart and put into words only when asked: formatting a number this early would load
     // the culture data (~8 ms) before the program has said which culture it uses.
     private static long _opened;
+    private static bool _fromFirstRegion;
     private static string _off = "not tried";
     private static int _error;
 
@@ -112,12 +118,15 @@ internal static partial class GcHeapPages
             return "the GC has a hard memory limit";
         var regionRange = Number(gc, "GCRegionRange");
         if (regionRange <= 0) return "the GC has no region range";
+        // Unset (0), the GC makes its regions 4 MiB in a range this large. A wrong size only means no
+        // committed region begins where one is looked for, and the first regions are left alone.
+        var regionSize = Number(gc, "GCRegionSize") is > 0 and var configured ? configured : 4L << 20;
         var hugePage = SystemFile(ThpSettings + "hpage_pmd_size") is { } size ? Digits(size) : 2L << 20;
         if (hugePage <= 0 || (hugePage & (hugePage - 1)) != 0) return "no usable huge page size";
 
         _probe = new object();
         var address = (long)Unsafe.As<object, nint>(ref _probe);
-        var plan = PlanForThisProcess(address, regionRange, Headroom(), hugePage);
+        var plan = PlanForThisProcess(address, regionRange, regionSize, Headroom(), hugePage);
         _probe = null;
         if (plan.Reason is not null) return plan.Reason;
 
@@ -128,6 +137,7 @@ internal static partial class GcHeapPages
             return "the kernel refused to open the range";
         }
         _opened = plan.End - plan.Start;
+        _fromFirstRegion = plan.Start < address;
         // Both are advice: if the kernel refuses either, the range is open and simply faults as before.
         madvise((nint)plan.Start, length, MadvDodump);
         // Under "always" every such range gets huge pages anyway; asking would also make a fault
@@ -173,14 +183,14 @@ internal static partial class GcHeapPages
         Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4, 256L << 20, 8L << 30);
 
     /// <summary><see cref="Plan"/> on this process's memory map.</summary>
-    internal static (long Start, long End, string? Reason) PlanForThisProcess(long address, long regionRange, long headroom, long hugePage)
+    internal static (long Start, long End, string? Reason) PlanForThisProcess(long address, long regionRange, long regionSize, long headroom, long hugePage)
     {
         // The map may change while it is read (the GC commits memory as threads allocate): read
         // it again when it does not add up.
         (long Start, long End, string? Reason) plan = default;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            plan = Plan(MemoryMap.Parse(MemoryMap.ReadAll("/proc/self/smaps")), address, regionRange, headroom, hugePage);
+            plan = Plan(MemoryMap.Parse(MemoryMap.ReadAll("/proc/self/smaps")), address, regionRange, regionSize, headroom, hugePage);
             if (plan.Reason != MemoryMap.Changed) break;
         }
         return plan;
@@ -193,7 +203,7 @@ internal static partial class GcHeapPages
     /// <paramref name="headroom"/> past where the GC's reserved rest begins.
     /// </summary>
     internal static (long Start, long End, string? Reason) Plan(
-        IReadOnlyList<MemoryMap.Area> areas, long address, long regionRange, long headroom, long hugePage)
+        IReadOnlyList<MemoryMap.Area> areas, long address, long regionRange, long regionSize, long headroom, long hugePage)
     {
         var first = IndexOf(areas, address);
         if (first < 0 || areas[first] is not { Permissions: "rw-p", Anonymous: true })
@@ -212,28 +222,38 @@ internal static partial class GcHeapPages
             if (area.Permissions == "---p" && area.End - area.Start >= regionRange / 4)
             {
                 var end = Math.Min(area.End, area.Start + headroom) & ~(hugePage - 1);
-                // The GC's first regions, below the object, when the map shows them as its reservation from its start.
-                if (Bottom(areas, first, area.End - regionRange) is { } bottom) start = (bottom + hugePage - 1) & ~(hugePage - 1);
+                // The GC's first regions, below the object, when the map shows them as its own from the first one on.
+                var bottom = FirstRegion(areas, first, area.End - regionRange, regionSize, hugePage);
+                if (bottom == Overlap) return (0, 0, MemoryMap.Changed);
+                if (bottom > 0) start = bottom;
                 return end > start ? (start, end, null) : (0, 0, "no room");
             }
         }
         return (0, 0, "the GC's reserved range was not found");
     }
 
+    private const long Overlap = -1;
+
     /// <summary>
-    /// Where the reservation begins, <paramref name="low"/> (its rest's end less the GC's region
-    /// range), when the areas from there up to area <paramref name="first"/> adjoin and are all
-    /// the GC's (committed plain anonymous memory, or reserved and out of dumps); else null.
+    /// Where the GC's first region begins: the first region boundary at or above
+    /// <paramref name="low"/> (the reserved rest's end less the GC's region range: where the
+    /// reservation begins, since the GC takes its regions from the left), when a committed area
+    /// begins exactly there and every area from there up to area <paramref name="first"/> adjoins
+    /// the next and is the GC's (committed plain anonymous memory, or reserved and out of dumps);
+    /// else 0 (<see cref="Overlap"/> when areas overlap: the map changed while it was read).
     /// </summary>
-    private static long? Bottom(IReadOnlyList<MemoryMap.Area> areas, int first, long low)
+    private static long FirstRegion(IReadOnlyList<MemoryMap.Area> areas, int first, long low, long regionSize, long hugePage)
     {
-        for (var i = first; i > 0; i--)
+        if (regionSize < hugePage || (regionSize & (regionSize - 1)) != 0) return 0;
+        var region = (low + regionSize - 1) & ~(regionSize - 1);
+        for (var i = first; i >= 0 && areas[i].Start >= region; i--)
         {
-            if (areas[i].Start == low) return low;
-            var below = areas[i - 1];
-            if (below.End != areas[i].Start || below.Start < low || !IsGcs(below)) return null;
+            if (areas[i].Start == region) return areas[i].Permissions == "rw-p" ? region : 0;
+            var below = i > 0 ? areas[i - 1] : default;
+            if (i == 0 || below.End != areas[i].Start) return below.End > areas[i].Start ? Overlap : 0;
+            if (!IsGcs(below)) return 0;
         }
-        return areas.Count > 0 && areas[0].Start == low ? low : null;
+        return 0;
     }
 
     private static bool IsGcs(MemoryMap.Area area) =>

@@ -100,7 +100,7 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
         // The pages in runs of consecutive numbers, one run a task: each run's terms are weighted
         // and counted per term, so that every run knows where in a term's postings its own go (the
         // runs before it take the places before) and fills them beside the others, in page order.
-        var runs = Math.Clamp(pages.Count / 64, 1, Math.Min(16, Environment.ProcessorCount * 4));
+        var runs = Math.Clamp(pages.Count / PagesPerRun, 1, Math.Min(16, Environment.ProcessorCount * 4));
         var perPage = new (int Term, int Key)[pages.Count][];
         var runCounts = new int[runs][];
         Parallel.For(0, runs, r =>
@@ -113,13 +113,13 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
             }
         });
         // Each term's postings in an array of its exact size; each run's counts become where it starts writing.
-        var lists = new Posting[termCount][];
-        for (var t = 0; t < termCount; t++)
+        var totals = new int[termCount];
+        foreach (var counts in runCounts)
         {
-            var total = 0;
-            for (var r = 0; r < runs; r++) (runCounts[r][t], total) = (total, total + runCounts[r][t]);
-            lists[t] = total == 0 ? [] : new Posting[total];
+            for (var t = 0; t < termCount; t++) (counts[t], totals[t]) = (totals[t], totals[t] + counts[t]);
         }
+        var lists = new Posting[termCount][];
+        for (var t = 0; t < termCount; t++) lists[t] = totals[t] == 0 ? [] : new Posting[totals[t]];
         Parallel.For(0, runs, r =>
         {
             var next = runCounts[r];
@@ -133,6 +133,9 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
             .OrderBy(t => vocabulary.Terms[t], StringComparer.Ordinal)
             .Select(t => new TermPostings(vocabulary.Terms[t], lists[t])).ToList();
     }
+
+    /// <summary>The fewest pages a run of <see cref="Invert"/> has (but when there are fewer pages).</summary>
+    internal const int PagesPerRun = 64;
 
     /// <summary>The first page of run <paramref name="run"/> of <paramref name="runs"/> over <paramref name="count"/> pages.</summary>
     private static int RunStart(int run, int runs, int count) => (int)((long)count * run / runs);

@@ -17,6 +17,7 @@ public sealed class GcHeapPagesTests
     private const long GiB = 1L << 30;
     private const long RegionRange = 256 * GiB;
     private const long HugePage = 2 * MiB;
+    private const long RegionSize = 4 * MiB;
 
     // A heap as a build leaves it, as /proc/self/smaps lists it (the lines between an area and its
     // flags shortened): committed pieces of the first regions, their uncommitted ends (out of
@@ -42,7 +43,7 @@ public sealed class GcHeapPagesTests
     ];
 
     private static (long Start, long End, string? Reason) Plan(string[] maps, long address, long headroom = GiB) =>
-        GcHeapPages.Plan(MemoryMap.Parse(maps), address, RegionRange, headroom, HugePage);
+        GcHeapPages.Plan(MemoryMap.Parse(maps), address, RegionRange, RegionSize, headroom, HugePage);
 
     private static string[] Replace(string[] maps, string line, string with)
     {
@@ -78,21 +79,44 @@ public sealed class GcHeapPagesTests
         // A gap below the object.
         var gap = Replace(Heap, "7f0000000000-7f0000150000 rw-p 00000000 00:00 0 ", "7f0000000000-7f000014f000 rw-p 00000000 00:00 0 ");
         Assert.Equal(0x7f0000400000, Plan(gap, 0x7f0000400000).Start);
-        // The rest ends short of the reservation's end (the GC used its top): where the reservation begins is not known.
-        var topUsed = Plan(Replace(Replace(Heap, "7f0000410000-7f4000000000 ---p 00000000 00:00 0 ", "7f0000410000-7f3fffe00000 ---p 00000000 00:00 0 "),
-            "7f4000000000-7f4000021000 rw-p 00000000 00:00 0 ", "7f3fffe00000-7f4000021000 rw-p 00000000 00:00 0 "), 0x7f0000000100);
-        Assert.Equal((0x7f0000200000, null), (topUsed.Start, topUsed.Reason));
     }
 
     [Fact]
-    public void Does_not_open_memory_below_the_reservation()
+    public void Opens_nothing_below_the_first_region_boundary_of_the_reservation()
     {
         // Plain memory of someone else's right below the reservation's first region.
         var maps = Heap.ToList();
         maps.InsertRange(maps.IndexOf("7f0000000000-7f0000150000 rw-p 00000000 00:00 0 "),
             ["7effffe00000-7f0000000000 rw-p 00000000 00:00 0 ", "VmFlags: rd wr mr mw me ac"]);
-
         Assert.Equal(0x7f0000000000, Plan([.. maps], 0x7f0000400100).Start);
+
+        // The rest ends 2 MiB short of the reservation's end (say the GC used its top), so the
+        // reservation seems to begin 2 MiB lower, where that memory is: the first region boundary
+        // above is still where the opened range begins.
+        var shortRest = Replace(Replace([.. maps], "7f0000410000-7f4000000000 ---p 00000000 00:00 0 ", "7f0000410000-7f3fffe00000 ---p 00000000 00:00 0 "),
+            "7f4000000000-7f4000021000 rw-p 00000000 00:00 0 ", "7f3fffe00000-7f4000021000 rw-p 00000000 00:00 0 ");
+        Assert.Equal((0x7f0000000000, null), (Plan(shortRest, 0x7f0000400100).Start, Plan(shortRest, 0x7f0000400100).Reason));
+    }
+
+    [Fact]
+    public void Opens_from_above_the_object_when_no_committed_region_begins_at_the_first_boundary_or_the_size_is_unknown()
+    {
+        // The first region boundary inside uncommitted memory.
+        var uncommitted = Replace(Replace(Heap, "7f0000000000-7f0000150000 rw-p 00000000 00:00 0 ", "7f0000000000-7f0000150000 ---p 00000000 00:00 0 "),
+            "VmFlags: rd wr mr mw me ac", "VmFlags: mr mw me dd");
+        Assert.Equal(0x7f0000400000, Plan(uncommitted, 0x7f0000400000).Start);
+        // No region size from the GC.
+        Assert.Equal(0x7f0000400000, GcHeapPages.Plan(MemoryMap.Parse(Heap), 0x7f0000400000, RegionRange, 0, GiB, HugePage).Start);
+    }
+
+    [Fact]
+    public void Says_so_when_the_map_below_the_object_changed_while_it_was_read()
+    {
+        var maps = Heap.ToList();
+        maps.InsertRange(maps.IndexOf("7f0000150000-7f0000400000 ---p 00000000 00:00 0 "),
+            ["7f0000100000-7f0000160000 rw-p 00000000 00:00 0 ", "VmFlags: rd wr mr mw me ac"]);
+
+        Assert.Equal(MemoryMap.Changed, Plan([.. maps], 0x7f0000400100).Reason);
     }
 
     [Fact]
@@ -229,15 +253,18 @@ public sealed class GcHeapPagesTests
     {
         Assert.True(OperatingSystem.IsLinux(), "The generator's tests run on Linux.");
         var range = Convert.ToInt64(GC.GetConfigurationVariables()["GCRegionRange"]);
+        var regionSize = Convert.ToInt64(GC.GetConfigurationVariables()["GCRegionSize"]);
         var probe = new object[] { new object() };
         var address = (long)Unsafe.As<object, nint>(ref probe[0]);
 
-        var (start, end, reason) = GcHeapPages.PlanForThisProcess(address, range, GiB, HugePage);
+        var (start, end, reason) = GcHeapPages.PlanForThisProcess(address, range, regionSize, GiB, HugePage);
+        var rest = MemoryMap.Parse(MemoryMap.ReadAll("/proc/self/smaps")).Single(a => a.Permissions == "---p" && a.Start <= end && end <= a.End);
 
         Assert.Null(reason);
-        // From the reservation's start (below the object), or from above the object where the map does not show that start.
-        Assert.InRange(start, end - range, address + HugePage);
-        Assert.InRange(end, start + HugePage, start + range);
+        // From the reservation's first region (below the object), or from above the object where the map does not show it.
+        var firstRegion = (rest.End - range + regionSize - 1) & ~(regionSize - 1);
+        Assert.Contains(start, new[] { firstRegion, (address + HugePage - 1) & ~(HugePage - 1) });
+        Assert.InRange(end, start + HugePage, rest.End);
         GC.KeepAlive(probe);
     }
 }
