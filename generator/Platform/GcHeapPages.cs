@@ -197,10 +197,10 @@ internal static partial class GcHeapPages
     }
 
     /// <summary>
-    /// The range to open: from the first huge-page boundary of the GC's reservation (its first
+    /// The range to open: from the first region boundary of the GC's reservation (its first
     /// regions, which the GC fills as it promotes what survives) or, where the map does not show
-    /// the reservation whole from its start, above <paramref name="address"/> (a heap object), to
-    /// <paramref name="headroom"/> past where the GC's reserved rest begins.
+    /// the reservation whole from there, the first huge-page boundary above <paramref name="address"/>
+    /// (a heap object), to <paramref name="headroom"/> past where the GC's reserved rest begins.
     /// </summary>
     internal static (long Start, long End, string? Reason) Plan(
         IReadOnlyList<MemoryMap.Area> areas, long address, long regionRange, long regionSize, long headroom, long hugePage)
@@ -214,10 +214,7 @@ internal static partial class GcHeapPages
             var area = areas[i];
             if (i > first && areas[i - 1].End != area.Start)
                 return (0, 0, areas[i - 1].End > area.Start ? MemoryMap.Changed : "the heap's range has a gap");
-            if (!area.Anonymous || area.Permissions is not ("rw-p" or "---p"))
-                return (0, 0, "the heap's range holds other memory");
-            if (area.Permissions == "---p" && !area.Flags.Contains(" dd", StringComparison.Ordinal))
-                return (0, 0, "the heap's range holds memory the GC has not reserved");
+            if (NotTheGcs(area) is { } why) return (0, 0, why);
             if (area.End - address > regionRange) return (0, 0, "the heap's range is larger than the GC's");
             if (area.Permissions == "---p" && area.End - area.Start >= regionRange / 4)
             {
@@ -251,13 +248,19 @@ internal static partial class GcHeapPages
             if (areas[i].Start == region) return areas[i].Permissions == "rw-p" ? region : 0;
             var below = i > 0 ? areas[i - 1] : default;
             if (i == 0 || below.End != areas[i].Start) return below.End > areas[i].Start ? Overlap : 0;
-            if (!IsGcs(below)) return 0;
+            if (NotTheGcs(below) is not null) return 0;
         }
         return 0;
     }
 
-    private static bool IsGcs(MemoryMap.Area area) =>
-        area.Anonymous && (area.Permissions == "rw-p" || (area.Permissions == "---p" && area.Flags.Contains(" dd", StringComparison.Ordinal)));
+    /// <summary>
+    /// Null for memory that can be the GC's heap (committed plain anonymous memory, or reserved and
+    /// out of dumps, as the GC reserves it); else why not.
+    /// </summary>
+    private static string? NotTheGcs(MemoryMap.Area area) =>
+        !area.Anonymous || area.Permissions is not ("rw-p" or "---p") ? "the heap's range holds other memory"
+        : area.Permissions == "---p" && !area.Flags.Contains(" dd", StringComparison.Ordinal) ? "the heap's range holds memory the GC has not reserved"
+        : null;
 
     private static int IndexOf(IReadOnlyList<MemoryMap.Area> areas, long address)
     {

@@ -106,7 +106,7 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
         Parallel.For(0, runs, r =>
         {
             var counts = runCounts[r] = new int[termCount];
-            for (var i = RunStart(r, runs, pages.Count); i < RunStart(r + 1, runs, pages.Count); i++)
+            for (int i = RunStart(r, runs, pages.Count), end = RunStart(r + 1, runs, pages.Count); i < end; i++)
             {
                 var terms = perPage[i] = PageTerms(pages[i], vocabulary, average);
                 foreach (var (term, _) in terms) counts[term]++;
@@ -123,7 +123,7 @@ public sealed class IndexBuilder(SearchAnalyzer analyzer)
         Parallel.For(0, runs, r =>
         {
             var next = runCounts[r];
-            for (var i = RunStart(r, runs, pages.Count); i < RunStart(r + 1, runs, pages.Count); i++)
+            for (int i = RunStart(r, runs, pages.Count), end = RunStart(r + 1, runs, pages.Count); i < end; i++)
             {
                 foreach (var (term, key) in perPage[i]) lists[term][next[term]++] = new Posting(pages[i].Id, key);
                 perPage[i] = [];

@@ -5,8 +5,9 @@ namespace ForbedringsAbc.Tests.Unit.Platform;
 
 /// <summary>
 /// Which memory the generator opens for huge pages at start-up: only the GC's own reservation,
-/// from its first huge-page boundary (or, where the map does not show where it begins, the first
-/// above a heap object) to a headroom past where the GC's reserved rest begins, and nothing at all when the memory map is not what that needs (another
+/// from its first region boundary (or, where the map does not show the reservation whole from
+/// there, the first huge-page boundary above a heap object) to a headroom past where the GC's
+/// reserved rest begins, and nothing at all when the memory map is not what that needs (another
 /// mapping in between, inaccessible memory the GC has not marked as its own, a gap, no
 /// reservation). Opening the wrong memory would make a guard page writable, so each refusal is
 /// pinned here, and the plan is checked against this test process's own heap.
@@ -95,7 +96,8 @@ public sealed class GcHeapPagesTests
         // above is still where the opened range begins.
         var shortRest = Replace(Replace([.. maps], "7f0000410000-7f4000000000 ---p 00000000 00:00 0 ", "7f0000410000-7f3fffe00000 ---p 00000000 00:00 0 "),
             "7f4000000000-7f4000021000 rw-p 00000000 00:00 0 ", "7f3fffe00000-7f4000021000 rw-p 00000000 00:00 0 ");
-        Assert.Equal((0x7f0000000000, null), (Plan(shortRest, 0x7f0000400100).Start, Plan(shortRest, 0x7f0000400100).Reason));
+        var (start, _, reason) = Plan(shortRest, 0x7f0000400100);
+        Assert.Equal((0x7f0000000000, null), (start, reason));
     }
 
     [Fact]
