@@ -28,7 +28,7 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         var collectingTags = Task.Run(() => TagCollector.Collect(pages));
         var (allSections, allAliases) = (BuildSections(pages), BuildAliases(pages));
         var allTags = collectingTags.GetAwaiter().GetResult();
-        var (kept, keptSections, keptAliases) = ClaimOutputs(pages, allSections, allTags, allAliases);
+        var (kept, keptSections, keptAliases, owners) = ClaimOutputs(pages, allSections, allTags, allAliases);
         // Lists are made from the pages that kept their URL only: a page that lost it is never
         // rendered. When every page kept it (kept is then the same list), they are the lists above.
         var everyPageKept = kept.Count == pages.Count;
@@ -49,7 +49,7 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         var refs = new CrossReferenceResolver(diagnostics, methods, contacts, draftSlugs);
         var (byMethod, byContact) = refs.Resolve(pages);
         return new SiteModel(data, pages, pages.FirstOrDefault(p => p.Kind == PageKind.Home), sections, tags, aliases,
-            byContentPath, drafts, byMethod, byContact, methods, contacts);
+            byContentPath, drafts, byMethod, byContact, methods, contacts) { OutputOwners = owners };
     }
 
     private bool HasUrl(ParsedPage page)
@@ -127,9 +127,9 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
     /// tag pages, the content pages (in path order), the generated section pages, the redirects.
     /// A later claim on a taken file is reported where the editor can change it, and left out; so
     /// is any claim in the search index's folder (written beside the last pages, so a file there
-    /// would make the output depend on timing).
+    /// would make the output depend on timing). Also returns the owners, for the files copied later.
     /// </summary>
-    private (List<SitePage> Pages, List<SectionInfo> Sections, List<AliasInfo> Aliases) ClaimOutputs(
+    private (List<SitePage> Pages, List<SectionInfo> Sections, List<AliasInfo> Aliases, Dictionary<string, string> Owners) ClaimOutputs(
         List<SitePage> pages, List<SectionInfo> sections, IReadOnlyList<TagInfo> tags, List<AliasInfo> aliases)
     {
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -156,7 +156,7 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
         var keptAliases = aliases.Where(alias => Claim(owners, alias.OutputPath, alias.Target.Page.Source.DisplayPath, owner =>
             diagnostics.Report(Rules.DuplicateUrl, alias.Span,
                 $"Den gamle adressen {alias.OutputPath.Replace("index.html", "")} er allerede i bruk av {owner}."))).ToList();
-        return (keptPages, keptSections, keptAliases);
+        return (keptPages, keptSections, keptAliases, owners);
     }
 
     /// <summary>What owns the search index's folder (no page, list, redirect or copied file may be written there), as messages name it.</summary>

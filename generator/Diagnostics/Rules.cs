@@ -29,7 +29,7 @@ public static class Rules
     public static readonly Rule BadEmail = new("ABC113", Severity.Error, "An e-mail address is not valid.");
     public static readonly Rule BadSummary = new("ABC114", Severity.Error, "The summary holds more than inline text (lists, headings, links or images).");
     public static readonly Rule VideoSource = new("ABC115", Severity.Error, "A guide's video needs exactly one of 'url' and 'src'.");
-    public static readonly Rule DuplicateUrl = new("ABC200", Severity.Error, "Two pages (or a page and an alias) would be written to the same URL.");
+    public static readonly Rule DuplicateUrl = new("ABC200", Severity.Error, "Two pages (or a page and an alias, or a file of content/ and a file the build writes) would be written to the same URL.");
     public static readonly Rule UnknownContact = new("ABC201", Severity.Error, "A story names a contact that has no page in kontakt/.");
     public static readonly Rule UnknownMethod = new("ABC202", Severity.Error, "A story names a method that has no page in metoder/.");
     public static readonly Rule LinkToDraft = new("ABC203", Severity.Error, "A published page links to, or names, a draft that is left out of the build.");

@@ -45,6 +45,13 @@ public sealed record SiteModel(
     public const string TagFolder = "emner";
 
     /// <summary>
+    /// Every page file the build writes (pages, lists, tag pages, redirects and the files the site
+    /// makes itself), compared without regard to case, with what owns it in an editor's words: a
+    /// file of content/ is not copied over one of them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OutputOwners { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// A fingerprint of everything list pages are sorted and grouped by: every page's URL, kind,
     /// title, dates, tags and cross-references, the tags, sections and redirects. When it is the
     /// same as an earlier build's, a finished page whose own inputs are unchanged is still right.

@@ -30,16 +30,15 @@ public static class ChapterTrackWriter
     /// <summary>True when the page is a guide with at least one chapter and <paramref name="hasFilm"/>.</summary>
     public static bool HasTrack(SitePage page, bool hasFilm) => page.Page.KindMeta is GuideMeta { Chapters.Count: > 0 } && hasFilm;
 
+    /// <summary>The guides that get a track, in page order.</summary>
     /// <param name="hasFilm">Whether a page has a film of its own (found with its body: <see cref="PageLinks.VideoUrl"/>).</param>
-    public static int WriteAll(SiteModel site, Func<SitePage, bool> hasFilm, IOutputSink sink)
+    public static List<SitePage> Guides(SiteModel site, Func<SitePage, bool> hasFilm) => site.Pages.Where(p => HasTrack(p, hasFilm(p))).ToList();
+
+    /// <summary>Writes the track of each of <paramref name="guides"/> (<see cref="Guides"/>).</summary>
+    public static int WriteAll(IReadOnlyList<SitePage> guides, IOutputSink sink)
     {
-        var count = 0;
-        foreach (var page in site.Pages.Where(p => HasTrack(p, hasFilm(p))))
-        {
-            sink.WriteText(PathFor(page), Track(((GuideMeta)page.Page.KindMeta).Chapters));
-            count++;
-        }
-        return count;
+        foreach (var page in guides) sink.WriteText(PathFor(page), Track(((GuideMeta)page.Page.KindMeta).Chapters));
+        return guides.Count;
     }
 
     public static string Track(IReadOnlyList<Chapter> chapters)

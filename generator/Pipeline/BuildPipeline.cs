@@ -223,8 +223,9 @@ public sealed class BuildPipeline
             resources.ReportPages();
             cached?.StartWriting();
             prepared.Timer.Mark("templates");
-            files = pages + CopyAssets(prepared.Content, options.TemplatesDir, sink, options.Display, diagnostics) + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes)
-                + ChapterTrackWriter.WriteAll(prepared.Site, p => cached?.HasFilm(p) ?? views.RenderedOf(p).Links.VideoUrl is not null, sink);
+            var tracks = ChapterTrackWriter.Guides(prepared.Site, p => cached?.HasFilm(p) ?? views.RenderedOf(p).Links.VideoUrl is not null);
+            files = pages + CopyAssets(prepared.Content, prepared.Site, tracks, options.TemplatesDir, sink, options.Display, diagnostics)
+                + WriteFeeds(prepared.Site, options.BaseUrl, sink, notes) + ChapterTrackWriter.WriteAll(tracks, sink);
             prepared.Timer.Mark("assets");
         }
         catch when (searchStage is not null)
@@ -262,8 +263,24 @@ public sealed class BuildPipeline
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
     }
 
-    private static int CopyAssets(ContentSet content, string templatesDir, IOutputSink sink, PathDisplay display, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Copies the files of content/ (images, films, documents) and of the templates' assets/. A file
+    /// of content/ is copied only where the build writes nothing of its own, compared without regard
+    /// to case (a Windows server's disk does not tell case apart): not over a page, a list, a tag page,
+    /// a redirect, a file the site makes itself, a file of the templates' assets/ or a guide's chapter
+    /// track, nor into the search index's folder. Such a file is reported where the editor can move
+    /// it, and left out: before, it silently replaced the page (or the page's track replaced it).
+    /// </summary>
+    private static int CopyAssets(ContentSet content, SiteModel site, IReadOnlyList<SitePage> tracks, string templatesDir, IOutputSink sink, PathDisplay display, DiagnosticBag diagnostics)
     {
+        var assetsDir = Path.Combine(templatesDir, "assets");
+        var templateAssets = Directory.Exists(assetsDir)
+            ? Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(file => ("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file)).ToList()
+            : [];
+        var owners = new Dictionary<string, string>(site.OutputOwners, StringComparer.OrdinalIgnoreCase);
+        foreach (var (target, _) in templateAssets) owners.TryAdd(target, "en fil nettstedet har fra malene (templates/assets/)");
+        foreach (var guide in tracks) owners.TryAdd(ChapterTrackWriter.PathFor(guide), $"kapittelfilen nettstedet lager av kapitlene (`chapters`) i {guide.Page.Source.DisplayPath}");
         var copies = new List<(string Target, string Source)>();
         foreach (var asset in content.Assets)
         {
@@ -274,17 +291,17 @@ public sealed class BuildPipeline
                 diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(display.ForUser(content.FullPath(asset))),
                     $"Filen ligger i {SiteAssembler.SearchIndexOwner} og blir ikke kopiert. Flytt den til en annen mappe.");
             }
+            else if (owners.TryGetValue(asset, out var owner))
+            {
+                diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(display.ForUser(content.FullPath(asset))),
+                    $"Filen får samme adresse ({asset}) som {owner}, og blir ikke kopiert. Gi filen et annet navn, eller flytt den til en annen mappe.");
+            }
             else
             {
                 copies.Add((asset, content.FullPath(asset)));
             }
         }
-        var assetsDir = Path.Combine(templatesDir, "assets");
-        if (Directory.Exists(assetsDir))
-        {
-            copies.AddRange(Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(file => ("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file)));
-        }
+        copies.AddRange(templateAssets);
         // In parallel, as the pages are written: a large site has as many images and files as pages.
         // Names that differ only in case are one file on a case-insensitive disk: those are copied one
         // after the other in ordinal order, as before, so the same one is left each time.
