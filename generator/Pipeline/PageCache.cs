@@ -43,9 +43,9 @@ public sealed class PageCache
     /// <param name="Card">The page's search card file.</param>
     /// <param name="Fresh">Its words as this build found them, numbered in this build's word table.</param>
     /// <param name="Stored">Or its words as a loaded cache holds them (a slice of the file), numbered in <see cref="PageCache.Words"/>.</param>
-    public sealed record SearchRecord(FileStamp Card, PageWord[]? Fresh, ReadOnlyMemory<byte> Stored, int Length)
+    public sealed record SearchRecord(FileStamp Card, PackedWords? Fresh, ReadOnlyMemory<byte> Stored, int Length)
     {
-        public ReadOnlySpan<PageWord> Words => Fresh ?? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, PageWord>(Stored.Span);
+        public PackedWords Words => Fresh ?? new PackedWords(Stored);
     }
 
     /// <summary>Where the cache of an output folder lives: beside it, hidden, so it is never published with it.</summary>
@@ -92,7 +92,7 @@ public sealed class PageCache
                 if (reader.ReadBoolean())
                 {
                     var card = ReadStamp(reader);
-                    var stored = Slice(stream, data, Count(reader, limit) * System.Runtime.CompilerServices.Unsafe.SizeOf<PageWord>());
+                    var stored = Slice(stream, data, Count(reader, limit));
                     search = new SearchRecord(card, null, stored, 0);
                     foreach (var w in search.Words)
                     {
@@ -160,10 +160,11 @@ public sealed class PageCache
                     writer.Write(page.Search is not null);
                     if (page.Search is not { } search) continue;
                     WriteStamp(writer, search.Card);
-                    // A page's words as they are in memory: one copy, not three calls a word (this
-                    // program wrote them, and only this program reads them: see ProgramId).
-                    writer.Write7BitEncodedInt(search.Words.Length);
-                    writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(search.Words));
+                    // A page's words as they are in memory, packed: one copy, not three calls a word
+                    // (this program wrote them, and only this program reads them: see ProgramId).
+                    var packed = search.Words.Bytes.Span;
+                    writer.Write7BitEncodedInt(packed.Length);
+                    writer.Write(packed);
                     writer.Write(search.Length);
                 }
                 writer.Write(Magic);

@@ -3,8 +3,9 @@ namespace ForbedringsAbc.Search.Indexing;
 /// <summary>
 /// One content page as the index sees it: its number (pages are numbered in path order), what a result shows (path, title, kind, excerpt text)
 /// and filters on (kind, phase, tag slugs), and its words (normalised tokens with hyphens, stop
-/// words left out) with their weights: numbers in <see cref="Table"/>, in an array (a page's words
-/// are only ever read in order, and ten thousand dictionaries cost twice the memory).
+/// words left out) with their weights: numbers in <see cref="Table"/>, packed (a page's words
+/// are only ever read in order; ten thousand dictionaries cost twice the memory of arrays, and
+/// arrays three times that of <see cref="PackedWords"/>).
 /// <see cref="Length"/> counts the words, for BM25.
 /// </summary>
 public sealed record IndexedPage(
@@ -17,5 +18,5 @@ public sealed record IndexedPage(
     IReadOnlyList<string> Tags,
     string Excerpt,
     WordTable Table,
-    PageWord[] Words,
+    PackedWords Words,
     int Length);

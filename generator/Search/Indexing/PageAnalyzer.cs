@@ -56,11 +56,10 @@ public sealed class PageAnalyzer
                 if (title) stat.InTitle = true;
             }
         }
-        var pageWords = new PageWord[words.Count];
-        var i = 0;
-        foreach (var (id, stat) in words) pageWords[i++] = new PageWord(id, stat);
+        var packer = new PackedWords.Packer();
+        foreach (var (id, stat) in words) packer.Add(id, stat);
         return new IndexedPage(facts.Id, facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
-            ExcerptText(text), Words, pageWords, length);
+            ExcerptText(text), Words, packer.ToPacked(), length);
     }
 
     /// <summary>This thread's buffer for an excerpt.</summary>

@@ -89,19 +89,15 @@ public sealed class SearchCollector
     /// A page analysed in an earlier build, whose HTML and card are unchanged (the page cache):
     /// its words and their stats as that build found them. The caller puts the card in place.
     /// </summary>
-    public void Restore(SitePage page, ReadOnlySpan<PageWord> words, Func<int, string> wordOf, int length)
+    public void Restore(SitePage page, PackedWords words, Func<int, string> wordOf, int length)
     {
         if (!_ids.TryGetValue(page, out var id)) return;
         var facts = _facts(page, id);
         var table = Words;
-        var pageWords = new PageWord[words.Length];
-        for (var i = 0; i < pageWords.Length; i++)
-        {
-            var w = words[i];
-            pageWords[i] = new PageWord(table.Id(wordOf(w.Word)), new WordStat { Weight = w.Weight, Count = w.Count, InTitle = w.InTitle });
-        }
+        var packer = new PackedWords.Packer();
+        foreach (var w in words) packer.Add(table.Id(wordOf(w.Word)), new WordStat { Weight = w.Weight, Count = w.Count, InTitle = w.InTitle });
         _pages[id] = new IndexedPage(facts.Id, facts.Path, facts.Title, facts.KindKey, facts.KindLabel, facts.Phase, facts.Tags,
-            string.Empty, table, pageWords, length);
+            string.Empty, table, packer.ToPacked(), length);
     }
 
     /// <summary>The word table the pages' words are numbered in.</summary>

@@ -234,7 +234,7 @@ public sealed class SearchIndexTests
         var expected = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
-            var terms = page.Words.Select(w => analyzer.AnalyzeToken(page.Table[w.Word])).OfType<AnalyzedWord>().Select(a => a.Term).Distinct(StringComparer.Ordinal);
+            var terms = page.Words.ToArray().Select(w => analyzer.AnalyzeToken(page.Table[w.Word])).OfType<AnalyzedWord>().Select(a => a.Term).Distinct(StringComparer.Ordinal);
             foreach (var term in terms)
             {
                 if (!expected.TryGetValue(term, out var list)) expected[term] = list = [];
