@@ -94,7 +94,7 @@ public sealed class ViewBuilder(SiteModel site, IReadOnlyDictionary<string, Rend
     }
 
     /// <summary>Lets a content page's rendered body go once its page is written (see <see cref="RenderedPage.ReleaseBody"/>).</summary>
-    public void ReleaseBody(SitePage page) => RenderedOf(page).ReleaseBody();
+    public void ReleaseBody(SitePage page) => RenderedOf(page).ReleaseBody(keepToc: page.Kind == PageKind.Section);
 
     public PageView Page(SitePage page)
     {

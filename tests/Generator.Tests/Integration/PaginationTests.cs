@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ForbedringsAbc.Output;
+using ForbedringsAbc.Tests.Diagnostics;
 using ForbedringsAbc.Tests.Support;
 
 namespace ForbedringsAbc.Tests.Integration;
@@ -44,6 +45,24 @@ public partial class PaginationTests
         Assert.Equal("historie-0120/index.html", all[0]);
         Assert.Equal("historie-0071/index.html", all[49]);
         Assert.Equal("historie-0070/index.html", all[50]);
+    }
+
+    [Fact]
+    public void A_sections_later_list_pages_still_have_its_index_pages_headings_for_a_template_that_shows_them()
+    {
+        // The shipped section layout shows no table of contents; a web team's may. The index page's
+        // body is let go once its page is written, but not its headings: the later pages need them.
+        using var templates = TemplateCopy.Of(Repo.Templates);
+        templates.Edit("layouts/section.html", text => text + "\n{{ for entry in page.toc }}<p class=\"index-toc\">{{ entry.title }}</p>{{ end }}\n");
+        var files = Pages.MinimalSite();
+        files["historier/_index.md"] = "---\ntitle: \"Erfaringshistorier\"\nsummary: \"Historier.\"\n---\n\nInnledning.\n\n## Slik skriver du en historie\n\nTekst.\n";
+        for (var i = 1; i <= 60; i++) files[$"historier/historie-{i:D4}.md"] = Pages.Story($"Historie {i:D4}");
+        using var site = new FixtureSite(files);
+        var (result, output) = site.Build(templates.Path);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("<p class=\"index-toc\">Slik skriver du en historie</p>", output.Text("historier/index.html"));
+        Assert.Contains("<p class=\"index-toc\">Slik skriver du en historie</p>", output.Text("historier/side/2/index.html"));
     }
 
     [Fact]
