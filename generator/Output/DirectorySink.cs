@@ -109,10 +109,15 @@ public sealed partial class DirectorySink(string root) : IOutputSink
         return full;
     }
 
-    /// <summary>Whether a name between slashes is empty, "." or ".." (tens of thousands of paths a build: no array of names).</summary>
+    /// <summary>
+    /// Whether a name between slashes is empty, "." or ".." (tens of thousands of paths a build: no
+    /// array of names). A backslash counts as a slash on every system: on Windows it is one, so
+    /// "a\..\..\x" would leave the folder there; on Linux a name with one in it is still refused
+    /// only when a part of it is empty or dots.
+    /// </summary>
     private static bool HasEmptyOrDotName(string path)
     {
-        foreach (var range in path.AsSpan().Split('/'))
+        foreach (var range in path.AsSpan().SplitAny('/', '\\'))
         {
             if (path.AsSpan()[range] is "" or "." or "..") return true;
         }

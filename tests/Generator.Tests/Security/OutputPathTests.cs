@@ -5,7 +5,8 @@ namespace ForbedringsAbc.Tests.Security;
 
 /// <summary>
 /// The sink that writes the site never writes outside its folder: a path with an empty name, "."
-/// or ".." anywhere in it, or a rooted one, is refused before anything is made; ordinary paths,
+/// or ".." anywhere in it (between slashes or backslashes: a Windows build server takes both),
+/// or a rooted one, is refused before anything is made; ordinary paths,
 /// names with dots in them included, are written where they say.
 /// </summary>
 public sealed class OutputPathTests
@@ -20,6 +21,9 @@ public sealed class OutputPathTests
     [InlineData("a/./x.html")]
     [InlineData("a//x.html")]
     [InlineData("a/")]
+    [InlineData("a\\..\\..\\x.html")]
+    [InlineData("a/..\\x.html")]
+    [InlineData("\\x.html")]
     public void A_path_that_could_leave_the_folder_is_refused_and_nothing_is_written(string path)
     {
         using var dir = new TempDir();
