@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using ForbedringsAbc.Diagnostics;
 using ForbedringsAbc.Model;
 
@@ -85,35 +86,47 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// Every file under content/, in ordinal order. A folder that is a symbolic link is not entered
-    /// (it is reported): it may lead outside content/, or back into it and round in a loop.
+    /// Every file under content/, in ordinal order, but names starting with a dot and the site's
+    /// data folder (content/_data/). A folder that is a symbolic link is not entered (it is
+    /// reported): it may lead outside content/, or back into it and round in a loop.
     /// </summary>
+    /// <remarks>
+    /// One thread lists the folders from what the directory itself says of each entry (a file or
+    /// a folder): no status call a file. Each file's status (is it a link, how large is it) is
+    /// asked in parallel by <see cref="Load"/>. 10,000 pages: the listing took ~95 ms of one thread
+    /// with a status call an entry.
+    /// </remarks>
     private List<FileInfo> Enumerate(string root)
     {
-        var files = new List<FileInfo>();
+        var files = new List<string>();
         var folders = new Stack<string>([root]);
+        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
         while (folders.Count > 0)
         {
             var folder = folders.Pop();
-            IEnumerable<FileSystemInfo> entries;
+            var atRoot = folder == root;
+            List<(string Path, bool IsFolder)> entries;
             try
             {
-                entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+                entries = new FileSystemEnumerable<(string, bool)>(folder, (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), options)
+                {
+                    // The folders above an entry were checked when they were entered.
+                    ShouldIncludePredicate = (ref FileSystemEntry e) => !IsExcluded(e.FileName, atRoot),
+                }.ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
-            foreach (var entry in entries)
+            foreach (var (path, isFolder) in entries)
             {
-                if (IsExcluded(Path.GetRelativePath(root, entry.FullName))) continue;
-                if (entry is FileInfo file) files.Add(file);
-                else if (entry is DirectoryInfo dir && !IsLink(dir)) folders.Push(dir.FullName);
-                else if (entry is DirectoryInfo linked) ReportLinkedFolder(root, linked);
+                if (!isFolder) files.Add(path);
+                else if (new DirectoryInfo(path) is var dir && !IsLink(dir)) folders.Push(path);
+                else ReportLinkedFolder(root, dir);
             }
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.FullName, b.FullName));
-        return files;
+        files.Sort(string.CompareOrdinal);
+        return files.ConvertAll(file => new FileInfo(file));
     }
 
     private void ReportLinkedFolder(string root, DirectoryInfo dir)
@@ -125,11 +138,9 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             : "Mappen er en snarvei (symbolsk lenke) som peker ut av content/. Kopier mappen inn i stedet.");
     }
 
-    private static bool IsExcluded(string relative)
-    {
-        var parts = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        return parts.Any(p => p.StartsWith('.')) || parts[0] == DataFolder;
-    }
+    /// <summary>Whether an entry of a folder is left out: a name starting with a dot, or the data folder at the top.</summary>
+    private static bool IsExcluded(ReadOnlySpan<char> name, bool atRoot) =>
+        name.StartsWith('.') || (atRoot && name.SequenceEqual(DataFolder));
 
     /// <summary>
     /// Whether the entry is a symbolic link: read from its attributes (a status call), and the
