@@ -134,6 +134,8 @@ public sealed class SiteAssembler(SiteData data, DiagnosticBag diagnostics)
     {
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var reserved in ReservedOutputs) owners[reserved] = "en side nettstedet lager selv";
+        // Without content/_index.md the build makes the front page itself (from the site's title).
+        if (!pages.Any(p => p.Kind == PageKind.Home)) owners["index.html"] = "forsiden, som nettstedet lager selv når content/_index.md mangler";
         foreach (var tag in tags)
         {
             owners[tag.OutputPath] = $"emnesiden for «{tag.Name}»";

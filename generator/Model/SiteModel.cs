@@ -107,7 +107,7 @@ public sealed record SiteModel(
             SwapMap(StoriesByMethod, SwapList),
             SwapMap(StoriesByContact, SwapList),
             SwapMap(MethodsBySlug, Swap),
-            SwapMap(ContactsBySlug, Swap));
+            SwapMap(ContactsBySlug, Swap)) { OutputOwners = OutputOwners };
         model._shapeKey = _shapeKey;
         return model;
     }

@@ -17,7 +17,7 @@ namespace ForbedringsAbc.Pipeline;
 public sealed class PageCache
 {
     private const string Magic = "ForbedringsABC page cache";
-    private const int Format = 1;
+    private const int Format = 2;
 
     /// <summary>The fingerprint of everything every page depends on (see <see cref="PageCacheSession.Begin"/>).</summary>
     public UInt128 Site { get; init; }

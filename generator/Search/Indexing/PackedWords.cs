@@ -40,7 +40,7 @@ public readonly struct PackedWords(ReadOnlyMemory<byte> bytes)
             var word = Read(ref _rest);
             var countAndTitle = Read(ref _rest);
             var weight = Read(ref _rest);
-            if (word > int.MaxValue || countAndTitle > int.MaxValue) throw new InvalidDataException("packed word out of range");
+            if (word > int.MaxValue) throw new InvalidDataException("packed word out of range");
             Current = new PageWord((int)word, new WordStat { Count = (int)(countAndTitle >> 1), InTitle = (countAndTitle & 1) != 0, Weight = weight });
             return true;
         }
@@ -53,6 +53,8 @@ public readonly struct PackedWords(ReadOnlyMemory<byte> bytes)
                 if (span.IsEmpty) throw new InvalidDataException("packed words cut short");
                 var b = span[0];
                 span = span[1..];
+                // The fifth byte carries the top 4 bits: more would not fit in 32.
+                if (shift == 28 && b > 0x0F) throw new InvalidDataException("packed number too large");
                 value |= (uint)(b & 0x7F) << shift;
                 if (b < 0x80) return value;
             }
@@ -78,7 +80,7 @@ public readonly struct PackedWords(ReadOnlyMemory<byte> bytes)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(word);
             ArgumentOutOfRangeException.ThrowIfNegative(stat.Count);
-            if (stat.Weight < 0 || stat.Weight != MathF.Floor(stat.Weight) || stat.Weight > uint.MaxValue)
+            if (stat.Weight < 0 || stat.Weight != MathF.Floor(stat.Weight) || stat.Weight >= 4294967296f)
             {
                 throw new ArgumentOutOfRangeException(nameof(stat), stat.Weight, "a word's weight is a sum of whole block weights");
             }

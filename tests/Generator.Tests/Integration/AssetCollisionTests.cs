@@ -55,4 +55,22 @@ public sealed class AssetCollisionTests
         Assert.Equal("a picture", output.Text("historier/tavlemoter/bilde.png"));
         Assert.Equal("not really a film", output.Text("refleksjon/film/film.webm"));
     }
+
+    [Fact]
+    public void Without_a_front_page_in_content_the_one_the_build_makes_is_not_replaced_by_a_file_or_a_redirect()
+    {
+        var files = Pages.MinimalSite();
+        files.Remove("_index.md");
+        files["metoder/pdsa.md"] = Pages.Method("PDSA").Replace("phase: planlegge\n", "phase: planlegge\naliases: [\"/index.html\"]\n");
+        using var site = new FixtureSite(files);
+        site.WriteFile("index.html", "<p>an old front page</p>");
+
+        var (result, output) = site.Build();
+
+        var refused = result.Diagnostics.Where(d => d.Code == "ABC200").ToList();
+        Assert.Equal(["content/index.html", "content/metoder/pdsa.md"], refused.Select(d => d.Span.File).Order(StringComparer.Ordinal));
+        Assert.All(refused, d => Assert.Contains("forsiden, som nettstedet lager selv", d.Message));
+        Assert.DoesNotContain("an old front page", output.Text("index.html"));
+        Assert.DoesNotContain("http-equiv=\"refresh\"", output.Text("index.html"));
+    }
 }

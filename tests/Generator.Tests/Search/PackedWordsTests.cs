@@ -19,7 +19,8 @@ public sealed class PackedWordsTests
             (128, new WordStat { Count = 63, Weight = 441 }),
             (16_383, new WordStat { Count = 64, Weight = 128, InTitle = true }),
             (2_000_000, new WordStat { Count = 1_000_000, Weight = 7_000_000 }),
-            (int.MaxValue, new WordStat { Count = int.MaxValue >> 1, Weight = 16_777_216, InTitle = true }),
+            (int.MaxValue, new WordStat { Count = int.MaxValue, Weight = 16_777_216, InTitle = true }),
+            (7, new WordStat { Count = 3, Weight = 4_294_967_040f }),
         ];
         var packer = new PackedWords.Packer();
         foreach (var (word, stat) in words) packer.Add(word, stat);
@@ -56,6 +57,10 @@ public sealed class PackedWordsTests
         var bytes = packer.ToPacked().Bytes.ToArray();
         Assert.Throws<InvalidDataException>(() => new PackedWords(bytes[..^1]).ToArray());
         Assert.Throws<InvalidDataException>(() => new PackedWords(new byte[] { 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0, 0 }).ToArray());
+        // Five bytes whose last carries more than the 4 bits left of 32: refused, not cut to fit.
+        Assert.Throws<InvalidDataException>(() => new PackedWords(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x01, 0x01 }).ToArray());
+        // A word number past the largest int.
+        Assert.Throws<InvalidDataException>(() => new PackedWords(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x01, 0x01 }).ToArray());
     }
 
     [Fact]
