@@ -24,7 +24,7 @@ public static class Rules
     public static readonly Rule UpdatedBeforePublished = new("ABC108", Severity.Error, "'updated' is earlier than 'published'.");
     public static readonly Rule UnknownPhase = new("ABC109", Severity.Error, "A method's phase is not one of the phases in the site data.");
     public static readonly Rule KindMismatch = new("ABC110", Severity.Error, "'type' disagrees with the folder the file is in.");
-    public static readonly Rule BadSlug = new("ABC111", Severity.Error, "A slug, alias or tag is not a valid URL path (a tag: no letter or digit, or longer than 60 characters; a slug or alias: a name longer than 120 bytes).");
+    public static readonly Rule BadSlug = new("ABC111", Severity.Error, "A slug, alias or tag is not a valid URL path (a tag: no letter or digit, or longer than 60 characters; a slug or alias: a name longer than 120 bytes), or a file or folder name has a backslash.");
     public static readonly Rule BadTime = new("ABC112", Severity.Error, "A chapter time is not HH:MM:SS, or chapters are not in time order.");
     public static readonly Rule BadEmail = new("ABC113", Severity.Error, "An e-mail address is not valid.");
     public static readonly Rule BadSummary = new("ABC114", Severity.Error, "The summary holds more than inline text (lists, headings, links or images).");

@@ -120,6 +120,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             }
             foreach (var (path, isFolder) in entries)
             {
+                if (HasBackslash(path, isFolder)) continue;
                 if (!isFolder) files.Add(path);
                 else if (new DirectoryInfo(path) is var dir && !IsLink(dir)) folders.Push(path);
                 else ReportLinkedFolder(root, dir);
@@ -127,6 +128,21 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
         }
         files.Sort(string.CompareOrdinal);
         return files.ConvertAll(file => new FileInfo(file));
+    }
+
+    /// <summary>
+    /// Whether a file's or folder's name has a backslash, which Linux and macOS allow in a name: it
+    /// cannot stand in a URL, and on Windows (and in the site's paths) it separates folders, so the
+    /// name is reported and the file (or the folder with everything in it) left out. Before, such a
+    /// name stopped the build with an internal error.
+    /// </summary>
+    private bool HasBackslash(string path, bool isFolder)
+    {
+        var name = Path.GetFileName(path);
+        if (OperatingSystem.IsWindows() || !name.Contains('\\')) return false;
+        diagnostics.Report(Rules.BadSlug, SourceSpan.WholeFile(paths.ForUser(path)),
+            $"Navnet «{name}» har en omvendt skråstrek (\\). Den kan ikke stå i en nettadresse, og på Windows skiller den mapper. Gi {(isFolder ? "mappen" : "filen")} et annet navn, for eksempel med bindestrek i stedet.");
+        return true;
     }
 
     private void ReportLinkedFolder(string root, DirectoryInfo dir)

@@ -9,6 +9,7 @@ public sealed class PathDisplay(string baseDirectory)
     {
         var relative = Path.GetRelativePath(baseDirectory, Path.GetFullPath(fullPath));
         var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
-        return shown.Replace('\\', '/');
+        // Slashes as a URL has them; on Linux and macOS a backslash is part of a name and stays.
+        return Path.DirectorySeparatorChar == '\\' ? shown.Replace('\\', '/') : shown;
     }
 }

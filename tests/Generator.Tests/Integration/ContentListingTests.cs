@@ -31,4 +31,24 @@ public sealed class ContentListingTests
         Assert.DoesNotContain(output.Files.Keys, k => k.Contains(".DS_Store") || k.Contains(".gitkeep") || k.Contains("notat")
             || k.Contains("kladd") || k.Contains("utkast") || k.Contains("skjult"));
     }
+
+    [Fact]
+    public void A_name_with_a_backslash_is_reported_and_left_out_and_the_rest_is_built()
+    {
+        // Linux and macOS allow a backslash in a name; a URL cannot have one, and on Windows it separates folders.
+        using var site = new FixtureSite(Pages.MinimalSite());
+        site.WriteFile("historier/bilder/tavle\\2.png", "png");
+        site.WriteFile("historier/gammel\\mappe/side.md", Pages.Story("Gammel"));
+        site.WriteFile("historier/bilder/tavle.png", "png");
+
+        var (result, output) = site.Build();
+
+        var reported = result.Diagnostics.Where(d => d.Code == "ABC111").ToDictionary(d => d.Span.File, d => d.Message);
+        Assert.Equal(["content/historier/bilder/tavle\\2.png", "content/historier/gammel\\mappe"], reported.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("Gi filen et annet navn", reported["content/historier/bilder/tavle\\2.png"]);
+        Assert.Contains("Gi mappen et annet navn", reported["content/historier/gammel\\mappe"]);
+        Assert.Equal("png", output.Text("historier/bilder/tavle.png"));
+        Assert.Contains("historier/tavlemoter/index.html", output.Files.Keys);
+        Assert.DoesNotContain(output.Files.Keys, k => k.Contains("tavle/2") || k.Contains("gammel"));
+    }
 }
