@@ -120,7 +120,7 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
             }
             foreach (var (path, isFolder) in entries)
             {
-                if (HasBackslash(path, isFolder)) continue;
+                if (RefusedForBackslash(path, isFolder)) continue;
                 if (!isFolder) files.Add(path);
                 else if (new DirectoryInfo(path) is var dir && !IsLink(dir)) folders.Push(path);
                 else ReportLinkedFolder(root, dir);
@@ -131,12 +131,12 @@ public sealed class ContentLoader(PathDisplay paths, DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// Whether a file's or folder's name has a backslash, which Linux and macOS allow in a name: it
-    /// cannot stand in a URL, and on Windows (and in the site's paths) it separates folders, so the
-    /// name is reported and the file (or the folder with everything in it) left out. Before, such a
-    /// name stopped the build with an internal error.
+    /// Reports a file or folder whose name has a backslash, which Linux and macOS allow in a name:
+    /// it cannot stand in a URL, and on Windows (and in the site's paths) it separates folders. True:
+    /// the file (or the folder with everything in it) is left out. Before, such a name stopped the
+    /// build with an internal error.
     /// </summary>
-    private bool HasBackslash(string path, bool isFolder)
+    private bool RefusedForBackslash(string path, bool isFolder)
     {
         var name = Path.GetFileName(path);
         if (OperatingSystem.IsWindows() || !name.Contains('\\')) return false;

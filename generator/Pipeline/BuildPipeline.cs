@@ -278,9 +278,11 @@ public sealed class BuildPipeline
             ? Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Select(file => ("assets/" + Path.GetRelativePath(assetsDir, file).Replace('\\', '/'), file)).ToList()
             : [];
-        var owners = new Dictionary<string, string>(site.OutputOwners, StringComparer.OrdinalIgnoreCase);
-        foreach (var (target, _) in templateAssets) owners.TryAdd(target, "en fil nettstedet har fra malene (templates/assets/)");
-        foreach (var guide in tracks) owners.TryAdd(ChapterTrackWriter.PathFor(guide), $"kapittelfilen nettstedet lager av kapitlene (`chapters`) i {guide.Page.Source.DisplayPath}");
+        // What the build writes besides the pages the assembler gave owners (the site's pages are
+        // looked up there, not copied: a large site has as many as it has pages).
+        var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (target, _) in templateAssets) written.TryAdd(target, "en fil nettstedet har fra malene (templates/assets/)");
+        foreach (var guide in tracks) written.TryAdd(ChapterTrackWriter.PathFor(guide), $"kapittelfilen nettstedet lager av kapitlene (`chapters`) i {guide.Page.Source.DisplayPath}");
         var copies = new List<(string Target, string Source)>();
         foreach (var asset in content.Assets)
         {
@@ -291,7 +293,7 @@ public sealed class BuildPipeline
                 diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(display.ForUser(content.FullPath(asset))),
                     $"Filen ligger i {SiteAssembler.SearchIndexOwner} og blir ikke kopiert. Flytt den til en annen mappe.");
             }
-            else if (owners.TryGetValue(asset, out var owner))
+            else if (site.OutputOwners.TryGetValue(asset, out var owner) || written.TryGetValue(asset, out owner))
             {
                 diagnostics.Report(Rules.DuplicateUrl, SourceSpan.WholeFile(display.ForUser(content.FullPath(asset))),
                     $"Filen får samme adresse ({asset}) som {owner}, og blir ikke kopiert. Gi filen et annet navn, eller flytt den til en annen mappe.");

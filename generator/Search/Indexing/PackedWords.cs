@@ -6,6 +6,8 @@ namespace ForbedringsAbc.Search.Indexing;
 /// <see cref="WordTable"/>, its count with the title flag, its weight), some 4 bytes instead of 12.
 /// Every content page keeps its words to the end of the build: 10,000 pages ~37 MB of words as
 /// structs, ~13 MB packed (the collector copies and marks what a page keeps; 100,000 pages ten times that).
+/// The numbers are unsigned 32-bit LEB128, the format of <see cref="BinaryWriter.Write7BitEncodedInt(int)"/>
+/// (which the rest of the page cache uses), read and written here on spans, a page at a time.
 /// </summary>
 /// <remarks>
 /// A weight is a sum of whole block weights (<see cref="HtmlTextExtractor"/>), kept as a float;
@@ -13,8 +15,6 @@ namespace ForbedringsAbc.Search.Indexing;
 /// </remarks>
 public readonly struct PackedWords(ReadOnlyMemory<byte> bytes)
 {
-    public static PackedWords Empty => new(ReadOnlyMemory<byte>.Empty);
-
     /// <summary>The packed words, as the page cache writes them.</summary>
     public ReadOnlyMemory<byte> Bytes => bytes;
 

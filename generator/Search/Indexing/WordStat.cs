@@ -11,9 +11,9 @@ public struct WordStat
 }
 
 /// <summary>
-/// One word of one page as the page keeps it until the index is built: the word's number in the
-/// analyser's <see cref="WordTable"/> and its <see cref="WordStat"/>, in 12 bytes (10,000 pages
-/// hold some three million of these; a string reference with the stat took 24).
+/// One word of one page as the index builder and the page cache read it: the word's number in the
+/// analyser's <see cref="WordTable"/> and its <see cref="WordStat"/>. A page keeps its words
+/// packed (<see cref="PackedWords"/>, ~4 bytes a word); this is one of them unpacked.
 /// </summary>
 public readonly struct PageWord(int word, WordStat stat)
 {
